@@ -1,0 +1,59 @@
+using CxSpark.Connect.Client;
+
+namespace CxSpark.Connect.Tests.Client;
+
+public sealed class SparkConnectOptionsTests
+{
+    [Fact]
+    public void Parse_HostOnly_UsesDefaultPortAndPlaintext()
+    {
+        SparkConnectOptions options = SparkConnectOptions.Parse("sc://spark.example.com");
+        Assert.Equal("spark.example.com", options.Host);
+        Assert.Equal(15002, options.Port);
+        Assert.False(options.UseSsl);
+        Assert.Equal(new Uri("http://spark.example.com:15002"), options.Endpoint);
+    }
+
+    [Fact]
+    public void Parse_AllParameters_AreRead()
+    {
+        SparkConnectOptions options = SparkConnectOptions.Parse(
+            "sc://host:443/;token=abc;use_ssl=true;user_id=etl;user_agent=nightly;session_id=00112233-4455-6677-8899-aabbccddeeff;grpc_max_message_size=1024;x-trace=42");
+        Assert.Equal(443, options.Port);
+        Assert.Equal("abc", options.Token);
+        Assert.True(options.UseSsl);
+        Assert.Equal("etl", options.UserId);
+        Assert.Equal("nightly", options.UserAgent);
+        Assert.Equal("00112233-4455-6677-8899-aabbccddeeff", options.SessionId);
+        Assert.Equal(1024, options.MaxMessageSize);
+        Assert.Equal("42", Assert.Single(options.Headers).Value);
+        Assert.Equal(new Uri("https://host:443"), options.Endpoint);
+    }
+
+    [Fact]
+    public void ToString_WithToken_MasksIt()
+    {
+        string text = SparkConnectOptions.Parse("sc://host:1/;token=secret-value").ToString();
+        Assert.DoesNotContain("secret-value", text, StringComparison.Ordinal);
+        Assert.Equal("sc://host:1/;token=***", text);
+    }
+
+    [Theory]
+    [InlineData("http://host:15002")]
+    [InlineData("sc://host:99999")]
+    [InlineData("sc://host:15002/path")]
+    [InlineData("sc://host/;use_ssl=maybe")]
+    [InlineData("sc://host/;session_id=not-a-uuid")]
+    [InlineData("sc://")]
+    public void Parse_Invalid_ThrowsFormatException(string connectionString)
+    {
+        Assert.Throws<FormatException>(() => SparkConnectOptions.Parse(connectionString));
+    }
+
+    [Fact]
+    public void Parse_InvalidWithToken_DoesNotLeakToken()
+    {
+        FormatException error = Assert.Throws<FormatException>(() => SparkConnectOptions.Parse("sc://host/bad;token=hunter2"));
+        Assert.DoesNotContain("hunter2", error.Message, StringComparison.Ordinal);
+    }
+}
