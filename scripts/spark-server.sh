@@ -72,9 +72,11 @@ start() {
     spark-internal)
   if $foreground; then
     echo $$ > "$pidfile"
+    unset SPARK_REMOTE SPARK_CONNECT_MODE_ENABLED
     exec "${cmd[@]}"
   fi
-  (cd "$root" && exec setsid "${cmd[@]}" > "$logfile" 2>&1 < /dev/null) &
+  # A client's SPARK_REMOTE must not reach spark-submit: it would try to run the server as a Connect client.
+  (cd "$root" && unset SPARK_REMOTE SPARK_CONNECT_MODE_ENABLED && exec setsid "${cmd[@]}" > "$logfile" 2>&1 < /dev/null) &
   echo $! > "$pidfile"
   local waited=0
   until answers; do

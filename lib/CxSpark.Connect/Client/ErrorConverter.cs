@@ -60,12 +60,16 @@ internal static class ErrorConverter
             _ when errorClass.StartsWith("PARSE_", StringComparison.Ordinal)
                 || error.ExceptionClass == "org.apache.spark.sql.catalyst.parser.ParseException" => new ParseException(error, inner),
             _ when isAnalysis => new AnalysisException(error, inner),
-            _ when error.ExceptionClass == "org.apache.spark.SparkException"
-                || errorClass.StartsWith("ARITHMETIC", StringComparison.Ordinal)
-                || errorClass.StartsWith("CAST_", StringComparison.Ordinal) => new SparkExecutionException(error, inner),
+            _ when IsExecutionFailure(error) => new SparkExecutionException(error, inner),
             _ => new SparkServerException(error, inner),
         };
     }
+
+    private static bool IsExecutionFailure(SparkErrorInfo error) =>
+        error.ExceptionClasses.Append(error.ExceptionClass ?? string.Empty).Any(c => c is "org.apache.spark.SparkException"
+            or "org.apache.spark.SparkRuntimeException" or "org.apache.spark.SparkArithmeticException"
+            or "org.apache.spark.SparkNumberFormatException" or "org.apache.spark.SparkDateTimeException"
+            or "org.apache.spark.SparkArrayIndexOutOfBoundsException");
 
     private static SparkErrorInfo ToErrorInfo(RpcException exception, ErrorInfo info, Proto.FetchErrorDetailsResponse? details)
     {

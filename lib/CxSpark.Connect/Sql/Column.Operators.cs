@@ -82,7 +82,7 @@ public sealed partial class Column
     public Column EqualTo(object? other) => Binary("==", other);
 
     /// <summary>Spark inequality (<c>!=</c>).</summary>
-    public Column NotEqual(object? other) => Binary("!=", other);
+    public Column NotEqual(object? other) => EqualTo(other).Not();
 
     /// <summary>Null-safe equality (<c>&lt;=&gt;</c>): true when both sides are null.</summary>
     public Column EqNullSafe(object? other) => Binary("<=>", other);

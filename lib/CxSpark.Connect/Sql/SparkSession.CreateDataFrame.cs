@@ -34,14 +34,18 @@ public sealed partial class SparkSession
         return CreateDataFrame(rows, schema);
     }
 
-    /// <summary>A frame of a <see cref="Microsoft.Data.Analysis.DataFrame"/>.</summary>
+    /// <summary>A frame of a <see cref="Microsoft.Data.Analysis.DataFrame"/>, one Spark column per column.</summary>
     public DataFrame CreateDataFrame(Microsoft.Data.Analysis.DataFrame frame)
     {
         ArgumentNullException.ThrowIfNull(frame);
-        var batches = frame.ToArrowRecordBatches().ToList();
-        Apache.Arrow.Schema arrowSchema = batches.Count > 0 ? batches[0].Schema : throw new ArgumentException("The frame has no columns.", nameof(frame));
-        StructType schema = ArrowBatches.ToSparkSchema(arrowSchema);
-        return NewDataFrame(LocalRelation(ArrowBatches.ToIpcStream(arrowSchema, batches), schema));
+        var schema = new StructType(frame.Columns.Select(c => new StructField(c.Name, TypeOf(c.DataType))));
+        var rows = new List<object?[]>((int)frame.Rows.Count);
+        for (long r = 0; r < frame.Rows.Count; r++)
+        {
+            rows.Add(frame.Columns.Select(c => c[r]).ToArray());
+        }
+
+        return CreateDataFrame(rows, schema);
     }
 
     /// <summary>A frame of local rows; above <see cref="LocalRelationCacheThreshold"/> the data is uploaded once

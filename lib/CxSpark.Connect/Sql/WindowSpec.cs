@@ -68,6 +68,6 @@ public sealed class WindowSpec
     {
         Window.CurrentRow => new() { CurrentRow = true },
         Window.UnboundedPreceding or Window.UnboundedFollowing => new() { Unbounded = true },
-        _ => new() { Value = ExpressionBuilder.Literal(value is >= int.MinValue and <= int.MaxValue ? (int)value : value) },
+        _ => new() { Value = ExpressionBuilder.Literal(value is >= int.MinValue and <= int.MaxValue ? (object)(int)value : value) },
     };
 }
