@@ -83,17 +83,19 @@ public sealed class DataFrameWriterTests(SparkServerFixture fixture)
     }
 
     [Fact]
-    public async Task WriteTo_V2Writer_CreatesAppendsReplaces()
+    public async Task WriteTo_V2Writer_CreatesTableAndSessionCatalogRefusesV2Rewrites()
     {
         await _spark.SqlAsync("DROP TABLE IF EXISTS writer_v2");
-        await Sample().WriteTo("writer_v2").Using("parquet").TableProperty("owner", "cxspark").CreateAsync();
+        await Sample().WriteTo("writer_v2").Using("parquet").TableProperty("team", "cxspark").CreateAsync();
         Assert.Equal(100, await _spark.Table("writer_v2").CountAsync());
-        await Sample().Limit(7).WriteTo("writer_v2").Using("parquet").CreateOrReplaceAsync();
-        Assert.Equal(7, await _spark.Table("writer_v2").CountAsync());
+        Row team = Assert.Single(await (await _spark.SqlAsync("SHOW TBLPROPERTIES writer_v2 ('team')")).CollectAsync());
+        Assert.Equal("cxspark", team.GetString("value"));
 
-        // The built-in session catalog holds V1 tables: Spark refuses V2 appends to them (a V2 catalog accepts them).
+        // The built-in session catalog holds V1 tables: Spark refuses V2 appends and replaces there (a V2 catalog accepts them).
         AnalysisException append = await Assert.ThrowsAsync<AnalysisException>(() => Sample().WriteTo("writer_v2").AppendAsync());
         Assert.Contains("v1 table", append.Message, StringComparison.Ordinal);
+        AnalysisException replace = await Assert.ThrowsAsync<AnalysisException>(() => Sample().WriteTo("writer_v2").Using("parquet").CreateOrReplaceAsync());
+        Assert.Equal("UNSUPPORTED_FEATURE.TABLE_OPERATION", replace.ErrorClass);
         await _spark.SqlAsync("DROP TABLE writer_v2");
     }
 
