@@ -8,11 +8,11 @@ namespace CxSpark.Connect.Arrow;
 internal static class ArrowBatchReader
 {
     /// <summary>Reads every record batch of one <c>arrow_batch</c> payload (a self-contained IPC stream).</summary>
+    /// <remarks>The batches' buffers point into the payload's memory rather than copies of it.</remarks>
     internal static List<RecordBatch> Decode(ByteString data)
     {
         var batches = new List<RecordBatch>();
-        using var stream = new MemoryStream(data.ToByteArray(), writable: false);
-        using var reader = new ArrowStreamReader(stream);
+        using var reader = new ArrowStreamReader(data.Memory);
         while (reader.ReadNextRecordBatch() is { } batch)
         {
             batches.Add(batch);

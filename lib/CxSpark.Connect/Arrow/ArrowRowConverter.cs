@@ -19,13 +19,7 @@ internal static class ArrowRowConverter
 
         for (int r = 0; r < batch.Length; r++)
         {
-            object?[] values = new object?[readers.Length];
-            for (int c = 0; c < readers.Length; c++)
-            {
-                values[c] = readers[c](r);
-            }
-
-            yield return new Row(schema, values);
+            yield return new Row(schema, readers, r);
         }
     }
 

@@ -11,18 +11,14 @@ namespace CxSpark.Connect.Sql;
 public sealed partial class DataFrame
 {
     /// <summary>Runs the query and returns every row to this process.</summary>
-    /// <remarks>The whole result is held in memory; for large results stream <see cref="ToArrowAsync"/> instead.</remarks>
+    /// <remarks>The whole result is held in memory, in Arrow's columnar form (rows read their values on access);
+    /// for results larger than memory stream <see cref="ToArrowAsync"/> instead.</remarks>
     public async Task<IReadOnlyList<Row>> CollectAsync(CancellationToken cancellationToken = default)
     {
         var rows = new List<Row>();
-        StructType? schema = null;
-        await foreach ((StructType batchSchema, RecordBatch batch) in StreamAsync(Plan(), cancellationToken).ConfigureAwait(false))
+        await foreach ((StructType schema, RecordBatch batch) in StreamAsync(Plan(), cancellationToken).ConfigureAwait(false))
         {
-            schema = batchSchema;
-            using (batch)
-            {
-                rows.AddRange(ArrowRowConverter.ToRows(batch, schema));
-            }
+            rows.AddRange(ArrowRowConverter.ToRows(batch, schema));
         }
 
         return rows;

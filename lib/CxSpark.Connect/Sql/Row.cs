@@ -13,7 +13,9 @@ namespace CxSpark.Connect.Sql;
 /// </remarks>
 public sealed class Row
 {
-    private readonly object?[] _values;
+    private readonly object?[]? _values;
+    private readonly Func<int, object?>[]? _columns;
+    private readonly int _index;
 
     internal Row(StructType schema, object?[] values)
     {
@@ -21,33 +23,41 @@ public sealed class Row
         _values = values;
     }
 
+    /// <summary>A row that reads its values from columnar (Arrow) data when asked, so collected results stay compact.</summary>
+    internal Row(StructType schema, Func<int, object?>[] columns, int index)
+    {
+        Schema = schema;
+        _columns = columns;
+        _index = index;
+    }
+
     /// <summary>Gets the row's schema.</summary>
     public StructType Schema { get; }
 
     /// <summary>Gets the number of values.</summary>
-    public int Length => _values.Length;
+    public int Length => _values?.Length ?? _columns!.Length;
 
     /// <summary>Gets the values in order.</summary>
-    public IReadOnlyList<object?> Values => _values;
+    public IReadOnlyList<object?> Values => _values ?? Enumerable.Range(0, Length).Select(i => this[i]).ToArray();
 
     /// <summary>Gets the value at a position.</summary>
-    public object? this[int index] => _values[index];
+    public object? this[int index] => _values is not null ? _values[index] : _columns![index](_index);
 
     /// <summary>Gets the value of a column.</summary>
-    public object? this[string column] => _values[Schema.IndexOf(column)];
+    public object? this[string column] => this[Schema.IndexOf(column)];
 
     /// <summary>Gets whether the value at a position is null.</summary>
-    public bool IsNullAt(int index) => _values[index] is null;
+    public bool IsNullAt(int index) => this[index] is null;
 
     /// <summary>Gets the value at a position converted to <typeparamref name="T"/> (numbers widen or narrow as <see cref="Convert"/> does).</summary>
     /// <exception cref="InvalidCastException">The value is null and <typeparamref name="T"/> is not nullable, or cannot be converted.</exception>
-    public T Get<T>(int index) => ConvertValue<T>(_values[index], index);
+    public T Get<T>(int index) => ConvertValue<T>(this[index], index);
 
     /// <summary>Gets the value of a column converted to <typeparamref name="T"/>.</summary>
     public T Get<T>(string column) => Get<T>(Schema.IndexOf(column));
 
     /// <summary>Gets a string value.</summary>
-    public string? GetString(int index) => (string?)_values[index];
+    public string? GetString(int index) => (string?)this[index];
 
     /// <summary>Gets a string value.</summary>
     public string? GetString(string column) => GetString(Schema.IndexOf(column));
@@ -104,9 +114,9 @@ public sealed class Row
     public override string ToString()
     {
         var text = new StringBuilder("[");
-        for (int i = 0; i < _values.Length; i++)
+        for (int i = 0; i < Length; i++)
         {
-            text.Append(i == 0 ? string.Empty : ", ").Append(Format(_values[i]));
+            text.Append(i == 0 ? string.Empty : ", ").Append(Format(this[i]));
         }
 
         return text.Append(']').ToString();
