@@ -1,0 +1,122 @@
+package cxspark.launcher;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.reflect.Method;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.SparkContext;
+
+/**
+ * Runs a CxSpark job executable inside a Spark driver: starts Spark Connect on 127.0.0.1 with a random port and token,
+ * runs the child with SPARK_REMOTE pointing at it, streams the child's output into the driver log, stops Spark Connect
+ * and exits with the child's exit code. Works in client and cluster deploy mode; executors need no .NET.
+ *
+ * Usage: spark-submit --class cxspark.launcher.CxSparkLauncher cxspark-launcher.jar EXECUTABLE [ARGS...]
+ * A relative EXECUTABLE is looked up as given, then under the unpacked archive folder "app/" (--archives app.tar.gz#app).
+ */
+public final class CxSparkLauncher {
+  private static final String SERVICE = "org.apache.spark.sql.connect.service.SparkConnectService$";
+
+  private CxSparkLauncher() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    if (args.length == 0) {
+      System.err.println("cxspark-launcher: usage: spark-submit --class cxspark.launcher.CxSparkLauncher cxspark-launcher.jar EXECUTABLE [ARGS...]");
+      System.exit(2);
+    }
+    File executable = resolve(args[0]);
+    int port = freePort();
+    String token = randomToken();
+
+    SparkConf conf = new SparkConf()
+        .set("spark.connect.grpc.binding.address", "127.0.0.1")
+        .set("spark.connect.grpc.binding.port", Integer.toString(port))
+        .set("spark.connect.grpc.port.maxRetries", "0")
+        .set("spark.connect.authenticate.token", token);
+    SparkContext sc = SparkContext.getOrCreate(conf);
+    Object service = Class.forName(SERVICE).getField("MODULE$").get(null);
+    service.getClass().getMethod("start", SparkContext.class).invoke(service, sc);
+    log("Spark Connect started on 127.0.0.1:" + port + " for " + executable);
+
+    List<String> command = new ArrayList<>();
+    command.add(executable.getAbsolutePath());
+    command.addAll(Arrays.asList(args).subList(1, args.length));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("SPARK_REMOTE", "sc://127.0.0.1:" + port + "/;token=" + token + ";use_ssl=false");
+    Process child = builder.start();
+    Thread killer = new Thread(() -> {
+      if (child.isAlive()) {
+        log("driver is shutting down: stopping the job process");
+        child.descendants().forEach(ProcessHandle::destroy);
+        child.destroy();
+      }
+    });
+    Runtime.getRuntime().addShutdownHook(killer);
+
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line = out.readLine(); line != null; line = out.readLine()) {
+        System.out.println(line);
+      }
+    }
+    int exit = child.waitFor();
+    log("job exited with code " + exit);
+    Runtime.getRuntime().removeShutdownHook(killer);
+
+    stop(service);
+    sc.stop();
+    System.exit(exit);
+  }
+
+  private static void stop(Object service) {
+    try {
+      Class<?> option = Class.forName("scala.Option");
+      Object none = Class.forName("scala.None$").getField("MODULE$").get(null);
+      Method stop = service.getClass().getMethod("stop", option, option);
+      stop.invoke(service, none, none);
+    } catch (ReflectiveOperationException e) {
+      log("could not stop Spark Connect cleanly: " + e);
+    }
+  }
+
+  private static File resolve(String name) {
+    File direct = new File(name);
+    if (direct.canExecute()) {
+      return direct;
+    }
+    File inArchive = new File("app", name);
+    if (inArchive.canExecute()) {
+      return inArchive;
+    }
+    System.err.println("cxspark-launcher: no executable " + name + " (looked in " + direct.getAbsolutePath() + " and " + inArchive.getAbsolutePath() + ")");
+    System.exit(2);
+    return direct;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static String randomToken() {
+    byte[] bytes = new byte[24];
+    new SecureRandom().nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
+
+  private static void log(String message) {
+    System.err.println("cxspark-launcher: " + message);
+  }
+}
