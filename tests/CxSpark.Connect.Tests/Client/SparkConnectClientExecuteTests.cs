@@ -69,6 +69,69 @@ public sealed class SparkConnectClientExecuteTests
     }
 
     [Fact]
+    public async Task ExecuteAsync_StreamEndsBeforeAnyResponse_ReattachesWithoutLastResponseId()
+    {
+        _invoker.OnServerStream<Proto.ExecutePlanRequest, Proto.ExecutePlanResponse>(
+            "ExecutePlan", _ => new ScriptedStream<Proto.ExecutePlanResponse>([]));
+        _invoker.OnServerStream<Proto.ReattachExecuteRequest, Proto.ExecutePlanResponse>(
+            "ReattachExecute", _ => new ScriptedStream<Proto.ExecutePlanResponse>([Batch("r1"), Complete("r2")]));
+        SparkConnectClient client = NewClient();
+
+        List<string> ids = await CollectIdsAsync(client);
+
+        Assert.Equal(["r1"], ids);
+        Assert.Single(_invoker.Requests<Proto.ExecutePlanRequest>());
+        Proto.ReattachExecuteRequest reattach = Assert.Single(_invoker.Requests<Proto.ReattachExecuteRequest>());
+        Assert.Equal(_invoker.Requests<Proto.ExecutePlanRequest>()[0].OperationId, reattach.OperationId);
+        Assert.False(reattach.HasLastResponseId);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_OperationNeverReachedServer_SendsExecutePlanAgain()
+    {
+        int executes = 0;
+        _invoker.OnServerStream<Proto.ExecutePlanRequest, Proto.ExecutePlanResponse>(
+            "ExecutePlan",
+            _ => ++executes == 1
+                ? new ScriptedStream<Proto.ExecutePlanResponse>([], RpcErrors.Plain(StatusCode.Unavailable, "connection refused"))
+                : new ScriptedStream<Proto.ExecutePlanResponse>([Batch("r1"), Complete("r2")]));
+        _invoker.OnServerStream<Proto.ReattachExecuteRequest, Proto.ExecutePlanResponse>(
+            "ReattachExecute",
+            _ => new ScriptedStream<Proto.ExecutePlanResponse>(
+                [],
+                RpcErrors.Plain(StatusCode.Internal, "[INVALID_HANDLE.OPERATION_NOT_FOUND] The handle is invalid. SQLSTATE: HY000")));
+        SparkConnectClient client = NewClient();
+
+        List<string> ids = await CollectIdsAsync(client);
+
+        Assert.Equal(["r1"], ids);
+        IReadOnlyList<Proto.ExecutePlanRequest> executePlans = _invoker.Requests<Proto.ExecutePlanRequest>();
+        Assert.Equal(2, executePlans.Count);
+        Assert.Equal(executePlans[0].OperationId, executePlans[1].OperationId);
+        Assert.Equal(
+            ["ExecutePlan", "ReattachExecute", "ExecutePlan"],
+            _invoker.Calls.Select(c => c.Method).Where(m => m is "ExecutePlan" or "ReattachExecute"));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_OperationNotFoundAfterResponses_IsAnError()
+    {
+        _invoker.OnServerStream<Proto.ExecutePlanRequest, Proto.ExecutePlanResponse>(
+            "ExecutePlan", _ => new ScriptedStream<Proto.ExecutePlanResponse>([Batch("r1")]));
+        _invoker.OnServerStream<Proto.ReattachExecuteRequest, Proto.ExecutePlanResponse>(
+            "ReattachExecute",
+            _ => new ScriptedStream<Proto.ExecutePlanResponse>(
+                [],
+                RpcErrors.Plain(StatusCode.Internal, "[INVALID_HANDLE.OPERATION_NOT_FOUND] The handle is invalid. SQLSTATE: HY000")));
+        SparkConnectClient client = NewClient();
+
+        SparkConnectException error = await Assert.ThrowsAsync<SparkConnectException>(() => CollectIdsAsync(client));
+
+        Assert.Contains("INVALID_HANDLE.OPERATION_NOT_FOUND", error.Message, StringComparison.Ordinal);
+        Assert.Single(_invoker.Requests<Proto.ExecutePlanRequest>());
+    }
+
+    [Fact]
     public async Task ExecuteAsync_ReattachKeepsFailing_ThrowsSparkConnectionExceptionAfterMaxRetries()
     {
         _invoker.OnServerStream<Proto.ExecutePlanRequest, Proto.ExecutePlanResponse>(
