@@ -9,6 +9,17 @@ namespace CxSpark.Connect.Client;
 /// <summary>Turns a failed gRPC call into the <see cref="SparkConnectException"/> family.</summary>
 internal static class ErrorConverter
 {
+    // Spark's runtime errors (ANSI arithmetic, casts, datetimes) are SparkThrowables outside SparkException.
+    private static readonly HashSet<string> s_runtimeClasses = new(StringComparer.Ordinal)
+    {
+        "org.apache.spark.SparkException",
+        "org.apache.spark.SparkArithmeticException",
+        "org.apache.spark.SparkNumberFormatException",
+        "org.apache.spark.SparkDateTimeException",
+        "org.apache.spark.SparkRuntimeException",
+        "org.apache.spark.SparkArrayIndexOutOfBoundsException",
+    };
+
     internal static SparkConnectException Convert(RpcException exception, string endpoint, Proto.FetchErrorDetailsResponse? details)
     {
         switch (exception.StatusCode)
@@ -65,11 +76,14 @@ internal static class ErrorConverter
         };
     }
 
-    private static bool IsExecutionFailure(SparkErrorInfo error) =>
-        error.ExceptionClasses.Append(error.ExceptionClass ?? string.Empty).Any(c => c is "org.apache.spark.SparkException"
-            or "org.apache.spark.SparkRuntimeException" or "org.apache.spark.SparkArithmeticException"
-            or "org.apache.spark.SparkNumberFormatException" or "org.apache.spark.SparkDateTimeException"
-            or "org.apache.spark.SparkArrayIndexOutOfBoundsException");
+    private static bool IsExecutionFailure(SparkErrorInfo error)
+    {
+        string errorClass = error.ErrorClass ?? string.Empty;
+        return error.ExceptionClasses.Append(error.ExceptionClass ?? string.Empty).Any(s_runtimeClasses.Contains)
+            || errorClass.StartsWith("DIVIDE_BY_ZERO", StringComparison.Ordinal)
+            || errorClass.StartsWith("ARITHMETIC", StringComparison.Ordinal)
+            || errorClass.StartsWith("CAST_", StringComparison.Ordinal);
+    }
 
     private static SparkErrorInfo ToErrorInfo(RpcException exception, ErrorInfo info, Proto.FetchErrorDetailsResponse? details)
     {
@@ -80,6 +94,7 @@ internal static class ErrorConverter
         info.Metadata.TryGetValue("messageParameters", out string? parameters);
         info.Metadata.TryGetValue("classes", out string? classes);
         IReadOnlyList<string> hierarchy = ErrorDetails.ParseClasses(classes);
+        IReadOnlyDictionary<string, string> messageParameters = ErrorDetails.ParseParameters(parameters);
         string message = exception.Status.Detail;
 
         if (details is not null && details.Errors.Count > 0)
@@ -90,6 +105,12 @@ internal static class ErrorConverter
             {
                 errorClass = throwable.HasErrorClass ? throwable.ErrorClass : errorClass;
                 sqlState = throwable.HasSqlState ? throwable.SqlState : sqlState;
+
+                // The server leaves parameters out of the size-capped metadata when they are large.
+                if (messageParameters.Count == 0 && throwable.MessageParameters.Count > 0)
+                {
+                    messageParameters = throwable.MessageParameters.ToDictionary(kv => kv.Key, kv => kv.Value);
+                }
             }
 
             hierarchy = root.ErrorTypeHierarchy.Count > 0 ? root.ErrorTypeHierarchy.ToList() : hierarchy;
@@ -100,7 +121,7 @@ internal static class ErrorConverter
             message,
             string.IsNullOrEmpty(errorClass) ? null : errorClass,
             string.IsNullOrEmpty(sqlState) ? null : sqlState,
-            ErrorDetails.ParseParameters(parameters),
+            messageParameters,
             string.IsNullOrEmpty(info.Reason) ? hierarchy.FirstOrDefault() : info.Reason,
             hierarchy,
             errorId,

@@ -13,7 +13,15 @@ internal static class ErrorDetails
     internal static ErrorInfo? GetErrorInfo(RpcException exception)
     {
         Google.Rpc.Status? status = TryGetStatus(exception);
-        return status?.Details.Where(d => d.Is(ErrorInfo.Descriptor)).Select(d => d.Unpack<ErrorInfo>()).FirstOrDefault();
+        try
+        {
+            return status?.Details.Where(d => d.Is(ErrorInfo.Descriptor)).Select(d => d.Unpack<ErrorInfo>()).FirstOrDefault();
+        }
+        catch (Google.Protobuf.InvalidProtocolBufferException)
+        {
+            // A corrupt ErrorInfo must not mask the failure it describes.
+            return null;
+        }
     }
 
     internal static IReadOnlyDictionary<string, string> ParseParameters(string? json)
@@ -30,8 +38,9 @@ internal static class ErrorDetails
                 p => p.Name,
                 p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() ?? string.Empty : p.Value.GetRawText());
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // Not JSON, or JSON that is not an object: the message itself still stands.
             return new Dictionary<string, string>();
         }
     }

@@ -37,15 +37,20 @@ internal sealed partial class SparkConnectClient
         using CancellationTokenRegistration interrupt = cancellationToken.Register(() => InterruptInBackground(operationId));
         string? lastResponseId = null;
         bool complete = false;
+        bool started = false;
         int retries = 0;
         AsyncServerStreamingCall<Proto.ExecutePlanResponse>? call = null;
         try
         {
             while (!complete)
             {
-                call ??= lastResponseId is null
-                    ? _stub.ExecutePlan(request, cancellationToken: cancellationToken)
-                    : _stub.ReattachExecute(ReattachRequest(operationId, lastResponseId), cancellationToken: cancellationToken);
+                // Once ExecutePlan was sent the server may be running the operation, and a second ExecutePlan
+                // with its id would fail as a duplicate: later attempts reattach, even before any response.
+                call ??= started
+                    ? _stub.ReattachExecute(ReattachRequest(operationId, lastResponseId), cancellationToken: cancellationToken)
+                    : _stub.ExecutePlan(request, cancellationToken: cancellationToken);
+                bool reattaching = started;
+                started = true;
 
                 (StepOutcome outcome, Proto.ExecutePlanResponse? response, RpcException? error) = await NextAsync(call, cancellationToken).ConfigureAwait(false);
                 switch (outcome)
@@ -88,6 +93,19 @@ internal sealed partial class SparkConnectClient
 
                         await WaitBeforeRetryAsync(error!, retries++, cancellationToken).ConfigureAwait(false);
                         break;
+                    case StepOutcome.Fail when reattaching && lastResponseId is null
+                        && error!.Status.Detail.Contains("INVALID_HANDLE.OPERATION_NOT_FOUND", StringComparison.Ordinal):
+                        // The first ExecutePlan never reached the server: send it again, as PySpark does.
+                        call.Dispose();
+                        call = null;
+                        started = false;
+                        if (retries >= Options.RetryPolicy.MaxRetries)
+                        {
+                            throw await ConvertAsync(error, retries).ConfigureAwait(false);
+                        }
+
+                        retries++;
+                        break;
                     default:
                         throw await ConvertAsync(error!, retries).ConfigureAwait(false);
                 }
@@ -123,7 +141,7 @@ internal sealed partial class SparkConnectClient
         }
     }
 
-    private Proto.ReattachExecuteRequest ReattachRequest(string operationId, string lastResponseId)
+    private Proto.ReattachExecuteRequest ReattachRequest(string operationId, string? lastResponseId)
     {
         var request = new Proto.ReattachExecuteRequest
         {
@@ -131,8 +149,12 @@ internal sealed partial class SparkConnectClient
             UserContext = _userContext,
             ClientType = Options.UserAgent,
             OperationId = operationId,
-            LastResponseId = lastResponseId,
         };
+        if (lastResponseId is not null)
+        {
+            request.LastResponseId = lastResponseId;
+        }
+
         SetObserved(id => request.ClientObservedServerSideSessionId = id);
         return request;
     }

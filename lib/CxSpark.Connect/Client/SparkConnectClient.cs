@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using CxSpark.Connect.Errors;
 using CxSpark.Connect.Sql;
 using Grpc.Core;
@@ -239,7 +238,4 @@ internal sealed partial class SparkConnectClient : IAsyncDisposable
             DisposeHttpClient = true,
         });
     }
-
-    internal static bool IsConnectionRefused(RpcException exception) =>
-        exception.StatusCode == StatusCode.Unavailable && exception.InnerException is HttpRequestException { InnerException: SocketException };
 }

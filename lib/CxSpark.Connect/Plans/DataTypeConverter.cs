@@ -70,10 +70,7 @@ internal static class DataTypeConverter
             Map = new() { KeyType = ToProto(m.KeyType), ValueType = ToProto(m.ValueType), ValueContainsNull = m.ValueContainsNull },
         },
         StructType s => StructToProto(s),
-        UserDefinedType u => new Proto.DataType
-        {
-            Udt = new() { Type = "udt", JvmClass = u.JvmClass, SqlType = ToProto(u.SqlType) },
-        },
+        UserDefinedType u => UdtToProto(u),
         _ => throw new NotSupportedException($"The type {type} cannot be sent to Spark."),
     };
 
@@ -92,6 +89,17 @@ internal static class DataTypeConverter
         }
 
         return new Proto.DataType { Struct = proto };
+    }
+
+    private static Proto.DataType UdtToProto(UserDefinedType u)
+    {
+        var udt = new Proto.DataType.Types.UDT { Type = "udt", JvmClass = u.JvmClass, SqlType = ToProto(u.SqlType) };
+        if (u.PythonClass is not null)
+        {
+            udt.PythonClass = u.PythonClass;
+        }
+
+        return new Proto.DataType { Udt = udt };
     }
 
     private static DataType UdtSqlType(string jvmClass) =>

@@ -94,6 +94,13 @@ internal static class LiteralConverter
         return new DecimalType(precision, scale);
     }
 
+    private static DecimalType WidenDecimal(DecimalType a, DecimalType b)
+    {
+        int scale = Math.Max(a.Scale, b.Scale);
+        int integerDigits = Math.Max(a.Precision - a.Scale, b.Precision - b.Scale);
+        return new DecimalType(Math.Min(integerDigits + scale, 38), scale);
+    }
+
     private static Proto.Expression.Types.Literal DecimalLiteral(decimal value)
     {
         SqlDecimalParts(value, out int precision, out int scale);
@@ -141,6 +148,12 @@ internal static class LiteralConverter
             ? null
             : items.Cast<object?>().FirstOrDefault(i => i is not null);
         DataType? type = declared == typeof(string) ? new StringType() : TypeOf(sample ?? DefaultOf(declared));
+        if (type is DecimalType)
+        {
+            // One element type must hold every element: the most integer digits and the largest scale.
+            type = items.Cast<object?>().OfType<decimal>().Select(DecimalTypeOf).Aggregate(type, (a, b) => WidenDecimal((DecimalType)a, b));
+        }
+
         return type ?? throw new ArgumentException($"Cannot tell the Spark element type of a {items.GetType().Name}.");
     }
 

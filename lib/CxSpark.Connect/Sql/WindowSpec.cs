@@ -68,6 +68,7 @@ public sealed class WindowSpec
     {
         Window.CurrentRow => new() { CurrentRow = true },
         Window.UnboundedPreceding or Window.UnboundedFollowing => new() { Unbounded = true },
-        _ => new() { Value = ExpressionBuilder.Literal(value is >= int.MinValue and <= int.MaxValue ? (object)(int)value : value) },
+        // Spark's ROWS frames accept only INT boundaries, so offsets that fit are sent as integers, as PySpark does.
+        _ => new() { Value = value is >= int.MinValue and <= int.MaxValue ? ExpressionBuilder.Literal((int)value) : ExpressionBuilder.Literal(value) },
     };
 }

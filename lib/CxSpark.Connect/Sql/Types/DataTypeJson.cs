@@ -55,7 +55,12 @@ internal static class DataTypeJson
     {
         if (node is JsonValue value)
         {
-            return DdlParser.ParseType(NormalizeName(value.GetValue<string>()));
+            return value.GetValue<string>() switch
+            {
+                "interval day to second" => new DayTimeIntervalType(),
+                "interval year to month" => new YearMonthIntervalType(),
+                string name => DdlParser.ParseType(NormalizeName(name)),
+            };
         }
 
         JsonObject obj = node.AsObject();

@@ -24,6 +24,11 @@ internal sealed class DdlParser
             if (!parser.AtEnd)
             {
                 parser.Expect(',');
+                parser.SkipSpace();
+                if (parser.AtEnd)
+                {
+                    throw parser.Error("a field after ','");
+                }
             }
         }
 
@@ -234,6 +239,13 @@ internal sealed class DdlParser
             }
 
             char c = _text[_pos++];
+            if (c == '\\' && quote == '\'' && !AtEnd)
+            {
+                // Spark's string literals escape with a backslash, as toDDL writes comments.
+                value.Append(_text[_pos++]);
+                continue;
+            }
+
             if (c == quote)
             {
                 if (Peek() != quote)
