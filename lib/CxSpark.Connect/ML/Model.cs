@@ -69,6 +69,18 @@ public abstract class Model : Transformer, IAsyncDisposable
         await DisposeCoreAsync().ConfigureAwait(false);
     }
 
+    /// <summary>Fetches an attribute by Spark name, or a chain such as <c>summary.trainingCost</c>, and converts it to .NET.</summary>
+    /// <remarks>
+    /// Only attributes on the server's allow-list can be fetched. Numbers, strings and booleans come back as such,
+    /// arrays as arrays, vectors as <see cref="Vector"/>, matrices as <see cref="Matrix"/>.
+    /// </remarks>
+    /// <exception cref="MLException">The server refused the attribute or does not have it.</exception>
+    public Task<object?> GetAttributeAsync(string name, CancellationToken cancellationToken = default) =>
+        FetchAsync(cancellationToken, Chain(name));
+
+    /// <summary>A lazy frame of a DataFrame-valued attribute by Spark name, or a chain such as <c>summary.predictions</c>.</summary>
+    public DataFrame GetAttributeFrame(string name) => FetchFrame(Chain(name));
+
     /// <summary>Returns the type, uid and server id of the model.</summary>
     public override string ToString() => $"{base.ToString()} @{ObjectId}";
 
@@ -130,6 +142,12 @@ public abstract class Model : Transformer, IAsyncDisposable
         }
 
         return Session.NewDataFrame(new Proto.Relation { MlRelation = relation });
+    }
+
+    private static MLMethod[] Chain(string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        return name.Split('.').Select(part => new MLMethod(part)).ToArray();
     }
 
     private protected void RequireSession(DataFrame dataset)

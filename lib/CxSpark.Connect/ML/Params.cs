@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using CxSpark.Connect.Errors;
 using Proto = Spark.Connect;
 
@@ -56,7 +57,15 @@ public abstract class Params
                 throw new InvalidParamException(GetType().Name, name, value, $"Spark expects {ParamLiterals.SparkTypeName(info.ValueType)}");
             }
 
-            info.Property.SetValue(this, typed);
+            try
+            {
+                info.Property.SetValue(this, typed);
+            }
+            catch (TargetInvocationException error) when (error.InnerException is InvalidParamException invalid)
+            {
+                ExceptionDispatchInfo.Throw(invalid);
+            }
+
             return;
         }
 
@@ -80,6 +89,9 @@ public abstract class Params
     /// <summary>Returns the type, uid and set params, as in <c>ALS[ALS_0123456789ab](rank=10, regParam=0.1)</c>.</summary>
     public override string ToString() =>
         $"{GetType().Name}[{Uid}](" + string.Join(", ", _values.Select(kv => $"{kv.Key}={InvalidParamException.Describe(kv.Value)}")) + ")";
+
+    /// <summary>Gets the names of set params that have no typed property here, so were not type-checked.</summary>
+    internal IEnumerable<string> UncheckedParamNames => _values.Keys.Where(name => !Table.BySparkName.ContainsKey(name));
 
     internal Proto.MlParams ToProto()
     {
