@@ -57,10 +57,10 @@ internal static partial class MLCommands
         }
 
         // A failed cast names no param; only params without a typed property can have the wrong type.
-        string[] unchecked = stage?.UncheckedParamNames.ToArray() ?? [];
-        if (text.Contains("cannot be cast", StringComparison.Ordinal) && unchecked.Length == 1)
+        string[] untyped = stage?.UncheckedParamNames.ToArray() ?? [];
+        if (text.Contains("cannot be cast", StringComparison.Ordinal) && untyped.Length == 1)
         {
-            return new MLException(error, name, action, unchecked[0], stage!.GetParam(unchecked[0]));
+            return new MLException(error, name, action, untyped[0], stage!.GetParam(untyped[0]));
         }
 
         return new MLException(error, name, action);
