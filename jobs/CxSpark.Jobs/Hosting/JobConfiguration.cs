@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CxSpark.Jobs.Commands;
 using CxSpark.Pipeline.Configuration;
+using CxSpark.Pipeline.Publishing;
 using Microsoft.Extensions.Configuration;
 
 namespace CxSpark.Jobs.Hosting;
@@ -14,12 +15,22 @@ public static class JobConfiguration
     /// <summary>The bundled sample raw zone, relative to the repository root.</summary>
     public const string SampleInput = "data-samples/online-retail";
 
+    /// <summary>The configuration file a raw zone may carry in its root folder, used when no --config is given.</summary>
+    public const string RawZoneConfigFile = "cxspark.json";
+
     /// <summary>Loads the options of one run.</summary>
     /// <exception cref="PipelineConfigurationException">A value is missing or invalid.</exception>
     public static PipelineOptions Load(ParseResult parsed, CommonOptions common)
     {
+        PipelineOptions options = Load(parsed, common, parsed.GetValue(common.Config));
+        string zoneConfig = Path.Combine(options.Input, RawZoneConfigFile);
+        bool useZoneConfig = parsed.GetValue(common.Config) is null && StoragePath.IsLocal(options.Input) && File.Exists(zoneConfig);
+        return useZoneConfig ? Load(parsed, common, zoneConfig) : options;
+    }
+
+    private static PipelineOptions Load(ParseResult parsed, CommonOptions common, string? file)
+    {
         var builder = new ConfigurationBuilder().AddInMemoryCollection(Defaults());
-        string? file = parsed.GetValue(common.Config);
         if (file is not null)
         {
             if (!File.Exists(file))
@@ -28,6 +39,7 @@ public static class JobConfiguration
             }
 
             builder.AddJsonFile(Path.GetFullPath(file), optional: false);
+            builder.AddInMemoryCollection(new Dictionary<string, string?> { ["ConfigFile"] = Path.GetFullPath(file) });
         }
 
         builder.AddEnvironmentVariables(EnvironmentPrefix);

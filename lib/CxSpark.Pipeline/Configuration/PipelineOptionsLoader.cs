@@ -93,7 +93,7 @@ public static class PipelineOptionsLoader
         .ToDictionary(pair => pair.Key, pair => IsSecret(pair.Key, pair.Value!) ? "***" : pair.Value!);
 
     private static bool IsPipelineKey(string key) =>
-        new[] { "Input", "Output", "RunDate", "RunId", "Remote", "Tables", "Cleaning", "Profiles", "Pii", "Spark" }
+        new[] { "ConfigFile", "Input", "Output", "RunDate", "RunId", "Remote", "Tables", "Cleaning", "Profiles", "Pii", "Spark" }
             .Any(prefix => key == prefix || key.StartsWith(prefix + ":", StringComparison.Ordinal));
 
     private static bool IsSecret(string key, string value) =>

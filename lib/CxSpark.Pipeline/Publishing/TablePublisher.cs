@@ -75,10 +75,16 @@ public sealed class TablePublisher
     {
         if (StoragePath.IsLocal(_output))
         {
-            string staging = StoragePath.ToLocal(Combine(_output, OutputTables.Staging, _runId));
+            string root = StoragePath.ToLocal(Combine(_output, OutputTables.Staging));
+            string staging = Path.Combine(root, _runId);
             if (Directory.Exists(staging))
             {
                 Directory.Delete(staging, recursive: true);
+            }
+
+            if (Directory.Exists(root) && !Directory.EnumerateFileSystemEntries(root).Any())
+            {
+                Directory.Delete(root);
             }
         }
     }

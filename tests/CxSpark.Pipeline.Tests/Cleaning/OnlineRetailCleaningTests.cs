@@ -2,6 +2,7 @@ using CxSpark.Connect.Sql;
 using CxSpark.Pipeline.Cleaning;
 using CxSpark.Pipeline.Contract;
 using CxSpark.Pipeline.Tests.Infrastructure;
+using Xunit.Abstractions;
 using static CxSpark.Connect.Sql.Functions;
 
 namespace CxSpark.Pipeline.Tests.Cleaning;
