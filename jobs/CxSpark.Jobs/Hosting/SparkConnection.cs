@@ -25,6 +25,8 @@ public sealed class SparkConnection : IAsyncDisposable
         string? remote = options.Remote ?? NullIfEmpty(Environment.GetEnvironmentVariable("SPARK_REMOTE"));
         LocalSparkServer? server = remote is null ? await LocalSparkServer.StartAsync(logger, cancellationToken).ConfigureAwait(false) : null;
         remote ??= server!.Url;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(options.ConnectTimeoutSeconds));
         try
         {
             SparkSession session = await SparkSession.Builder()
@@ -32,19 +34,20 @@ public sealed class SparkConnection : IAsyncDisposable
                 .AppName("cxspark")
                 .Config("spark.sql.session.timeZone", "UTC")
                 .Config("spark.sql.shuffle.partitions", options.ShufflePartitions.ToString(System.Globalization.CultureInfo.InvariantCulture))
-                .GetOrCreateAsync(cancellationToken).ConfigureAwait(false);
-            string version = await session.VersionAsync(cancellationToken).ConfigureAwait(false);
+                .GetOrCreateAsync(timeout.Token).ConfigureAwait(false);
+            string version = await session.VersionAsync(timeout.Token).ConfigureAwait(false);
             logger.LogInformation("[spark] connected to Spark {Version} at {Endpoint}", version, session.Endpoint);
             return new SparkConnection(session, server);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             if (server is not null)
             {
                 await server.DisposeAsync().ConfigureAwait(false);
             }
 
-            throw new SparkUnavailableException($"Spark Connect at {Redact(remote)} is unavailable: {e.Message}", e);
+            string reason = timeout.IsCancellationRequested ? $"no answer within {options.ConnectTimeoutSeconds} s" : e.Message;
+            throw new SparkUnavailableException($"Spark Connect at {Redact(remote)} is unavailable: {reason}", e);
         }
     }
 

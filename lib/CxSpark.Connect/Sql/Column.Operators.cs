@@ -81,8 +81,8 @@ public sealed partial class Column
     /// <summary>Spark equality (<c>=</c>): null when either side is null.</summary>
     public Column EqualTo(object? other) => Binary("==", other);
 
-    /// <summary>Spark inequality (<c>!=</c>).</summary>
-    public Column NotEqual(object? other) => Binary("!=", other);
+    /// <summary>Spark inequality (<c>!=</c>), sent as <c>not(a == b)</c> as PySpark does: Spark has no function named <c>!=</c>.</summary>
+    public Column NotEqual(object? other) => EqualTo(other).Not();
 
     /// <summary>Null-safe equality (<c>&lt;=&gt;</c>): true when both sides are null.</summary>
     public Column EqNullSafe(object? other) => Binary("<=>", other);

@@ -40,6 +40,9 @@ public sealed record PipelineOptions
     /// <summary>Spark SQL shuffle partitions for the session (key <c>Spark:ShufflePartitions</c>, default 8).</summary>
     public int ShufflePartitions { get; init; } = 8;
 
+    /// <summary>How long a job waits for Spark to answer its first request (key <c>Spark:ConnectTimeoutSeconds</c>, default 60).</summary>
+    public int ConnectTimeoutSeconds { get; init; } = 60;
+
     /// <summary>The effective configuration, flattened, secrets redacted: written to the manifest.</summary>
     public IReadOnlyDictionary<string, string> Effective { get; init; } = new Dictionary<string, string>();
 

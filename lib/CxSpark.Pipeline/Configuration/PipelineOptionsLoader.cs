@@ -33,6 +33,7 @@ public static class PipelineOptionsLoader
             ReferenceDate = Date(configuration, "Profiles:ReferenceDate"),
             PiiHashKey = Empty(configuration["Pii:HashKey"]),
             ShufflePartitions = (int)(Number(configuration, "Spark:ShufflePartitions") ?? 8),
+            ConnectTimeoutSeconds = (int)(Number(configuration, "Spark:ConnectTimeoutSeconds") ?? 60),
             Effective = Flatten(configuration),
         };
     }
