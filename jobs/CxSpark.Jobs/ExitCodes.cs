@@ -1,0 +1,17 @@
+namespace CxSpark.Jobs;
+
+/// <summary>The documented exit codes of <c>cxspark</c>.</summary>
+public static class ExitCodes
+{
+    /// <summary>The job finished.</summary>
+    public const int Ok = 0;
+
+    /// <summary>Bad command line, configuration or input data (contract violation, missing table).</summary>
+    public const int BadInput = 2;
+
+    /// <summary>Spark could not be reached or started.</summary>
+    public const int SparkUnavailable = 3;
+
+    /// <summary>The job failed while running (Spark error, invariant violation, stage not available).</summary>
+    public const int JobFailed = 4;
+}

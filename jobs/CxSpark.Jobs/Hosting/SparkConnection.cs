@@ -1,0 +1,71 @@
+using CxSpark.Connect.Sql;
+using CxSpark.Pipeline.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace CxSpark.Jobs.Hosting;
+
+/// <summary>The Spark session of one job: to <c>--remote</c>, else <c>SPARK_REMOTE</c>, else a local server started for the job.</summary>
+public sealed class SparkConnection : IAsyncDisposable
+{
+    private readonly LocalSparkServer? _server;
+
+    private SparkConnection(SparkSession session, LocalSparkServer? server)
+    {
+        Session = session;
+        _server = server;
+    }
+
+    /// <summary>The session.</summary>
+    public SparkSession Session { get; }
+
+    /// <summary>Connects (starting a local server when no remote is configured) and checks that Spark answers.</summary>
+    /// <exception cref="SparkUnavailableException">Spark cannot be reached.</exception>
+    public static async Task<SparkConnection> OpenAsync(PipelineOptions options, ILogger logger, CancellationToken cancellationToken)
+    {
+        string? remote = options.Remote ?? NullIfEmpty(Environment.GetEnvironmentVariable("SPARK_REMOTE"));
+        LocalSparkServer? server = remote is null ? await LocalSparkServer.StartAsync(logger, cancellationToken).ConfigureAwait(false) : null;
+        remote ??= server!.Url;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(options.ConnectTimeoutSeconds));
+        try
+        {
+            SparkSession session = await SparkSession.Builder()
+                .Remote(remote)
+                .AppName("cxspark")
+                .Config("spark.sql.session.timeZone", "UTC")
+                .Config("spark.sql.shuffle.partitions", options.ShufflePartitions.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .GetOrCreateAsync(timeout.Token).ConfigureAwait(false);
+            string version = await session.VersionAsync(timeout.Token).ConfigureAwait(false);
+            logger.LogInformation("[spark] connected to Spark {Version} at {Endpoint}", version, session.Endpoint);
+            return new SparkConnection(session, server);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            if (server is not null)
+            {
+                await server.DisposeAsync().ConfigureAwait(false);
+            }
+
+            string reason = timeout.IsCancellationRequested ? $"no answer within {options.ConnectTimeoutSeconds} s" : e.Message;
+            throw new SparkUnavailableException($"Spark Connect at {Redact(remote)} is unavailable: {reason}", e);
+        }
+    }
+
+    /// <summary>Releases the session and stops a server this job started.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await Session.DisposeAsync().ConfigureAwait(false);
+        if (_server is not null)
+        {
+            await _server.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    private static string Redact(string remote)
+    {
+        int token = remote.IndexOf(";token=", StringComparison.OrdinalIgnoreCase);
+        return token < 0 ? remote : remote[..token] + ";token=***";
+    }
+}

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using CxSpark.Connect.Errors;
+using CxSpark.Jobs;
+using CxSpark.Jobs.Commands;
+using CxSpark.Jobs.Hosting;
+using CxSpark.Pipeline.Cleaning;
+using CxSpark.Pipeline.Configuration;
+using CxSpark.Pipeline.Contract;
+using CxSpark.Pipeline.Runs;
+
+// cxspark <verb> [options]: parses the command line, runs one verb, maps its outcome to a documented exit code.
+RootCommand root = new("cxspark: the CxSpark customer pipeline on Apache Spark (Spark Connect).\n" +
+    "Exit codes: 0 ok, 2 bad input or configuration, 3 Spark unavailable, 4 job failure.");
+foreach (Command command in JobCommands.Create())
+{
+    root.Subcommands.Add(command);
+}
+
+ParseResult parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    foreach (System.CommandLine.Parsing.ParseError error in parsed.Errors)
+    {
+        Console.Error.WriteLine($"cxspark: {error.Message}");
+    }
+
+    Console.Error.WriteLine("Run 'cxspark --help' for usage.");
+    return ExitCodes.BadInput;
+}
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+try
+{
+    return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cancellation.Token);
+}
+catch (Exception e)
+{
+    (int code, string kind) = e switch
+    {
+        InputContractException or PipelineConfigurationException or JobArgumentException => (ExitCodes.BadInput, "bad input"),
+        SparkUnavailableException or SparkConnectionException or SessionChangedException => (ExitCodes.SparkUnavailable, "Spark unavailable"),
+        StageNotAvailableException => (ExitCodes.JobFailed, "not yet available"),
+        CleaningInvariantException => (ExitCodes.JobFailed, "invariant violated"),
+        OperationCanceledException => (ExitCodes.JobFailed, "cancelled"),
+        _ => (ExitCodes.JobFailed, "job failed"),
+    };
+    Console.Error.WriteLine($"cxspark: {kind} (exit {code}): {e.Message}");
+    if (code == ExitCodes.JobFailed && e is not StageNotAvailableException and not CleaningInvariantException)
+    {
+        Console.Error.WriteLine(e.ToString());
+    }
+
+    return code;
+}

@@ -1,0 +1,34 @@
+namespace CxSpark.Pipeline.Cleaning;
+
+/// <summary>Thresholds and vocabularies of the cleaning stage.</summary>
+public sealed record CleaningRules
+{
+    /// <summary>The event types the events table may contain.</summary>
+    public static IReadOnlyList<string> DefaultEventTypes { get; } =
+        ["view", "add_to_cart", "remove_from_cart", "purchase", "search", "wishlist"];
+
+    /// <summary>A transaction id starting with this text is a cancellation (a return), for example <c>C</c>; null for none.</summary>
+    public string? CancellationPrefix { get; init; }
+
+    /// <summary>Times before this are quarantined as <see cref="QuarantineReason.TimeTooEarly"/>.</summary>
+    public DateTimeOffset MinTime { get; init; } = new(1990, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Times at or after this (the end of the run date) are quarantined as <see cref="QuarantineReason.FutureTime"/>.</summary>
+    public DateTimeOffset MaxTime { get; init; } = DateTimeOffset.UtcNow.Date.AddDays(1);
+
+    /// <summary>The lowest valid rating.</summary>
+    public double MinRating { get; init; } = 0.5;
+
+    /// <summary>The highest valid rating.</summary>
+    public double MaxRating { get; init; } = 5.0;
+
+    /// <summary>The valid event types.</summary>
+    public IReadOnlyList<string> EventTypes { get; init; } = DefaultEventTypes;
+
+    /// <summary>Rules for a run date: times up to the end of that day (UTC) are valid.</summary>
+    public static CleaningRules ForRunDate(DateOnly runDate, string? cancellationPrefix = null) => new()
+    {
+        CancellationPrefix = cancellationPrefix,
+        MaxTime = new DateTimeOffset(runDate.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+    };
+}

@@ -1,0 +1,15 @@
+namespace CxSpark.Pipeline.Configuration;
+
+/// <summary>A configuration value is missing or invalid; the message names the key.</summary>
+public sealed class PipelineConfigurationException : Exception
+{
+    /// <summary>Creates the exception for <paramref name="key"/>.</summary>
+    public PipelineConfigurationException(string key, string message)
+        : base($"Configuration '{key}': {message}")
+    {
+        Key = key;
+    }
+
+    /// <summary>The configuration key, for example <c>RunDate</c> or <c>Tables:transactions:Format</c>.</summary>
+    public string Key { get; }
+}

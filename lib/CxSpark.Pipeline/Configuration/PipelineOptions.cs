@@ -1,0 +1,61 @@
+namespace CxSpark.Pipeline.Configuration;
+
+/// <summary>Everything one pipeline run needs: locations, run identity, table sources and stage options.</summary>
+/// <remarks>Loaded by <see cref="PipelineOptionsLoader"/> from a JSON file, then the environment, then the command line.</remarks>
+public sealed record PipelineOptions
+{
+    /// <summary>The raw zone: one folder per input table (key <c>Input</c>).</summary>
+    public required string Input { get; init; }
+
+    /// <summary>The output root (key <c>Output</c>).</summary>
+    public required string Output { get; init; }
+
+    /// <summary>The partition this run writes (key <c>RunDate</c>, <c>yyyy-MM-dd</c>; default today, UTC).</summary>
+    public DateOnly RunDate { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
+
+    /// <summary>The run id, also the manifest's file name (key <c>RunId</c>; default generated).</summary>
+    public string RunId { get; init; } = NewRunId();
+
+    /// <summary>The Spark Connect URL (key <c>Remote</c>); null starts a local server unless <c>SPARK_REMOTE</c> is set.</summary>
+    public string? Remote { get; init; }
+
+    /// <summary>Per-table sources (keys <c>Tables:&lt;table&gt;:…</c>).</summary>
+    public IReadOnlyDictionary<string, TableSource> Tables { get; init; } = new Dictionary<string, TableSource>();
+
+    /// <summary>The transaction-id prefix of cancellations (key <c>Cleaning:CancellationPrefix</c>).</summary>
+    public string? CancellationPrefix { get; init; }
+
+    /// <summary>The lowest valid rating (key <c>Cleaning:MinRating</c>, default 0.5).</summary>
+    public double MinRating { get; init; } = 0.5;
+
+    /// <summary>The highest valid rating (key <c>Cleaning:MaxRating</c>, default 5).</summary>
+    public double MaxRating { get; init; } = 5.0;
+
+    /// <summary>The date recency and tenure are measured to (key <c>Profiles:ReferenceDate</c>); null: the day after the last purchase.</summary>
+    public DateOnly? ReferenceDate { get; init; }
+
+    /// <summary>The key of the PII pseudonym hash (key <c>Pii:HashKey</c>); null drops PII columns from outputs.</summary>
+    public string? PiiHashKey { get; init; }
+
+    /// <summary>Spark SQL shuffle partitions for the session (key <c>Spark:ShufflePartitions</c>, default 8).</summary>
+    public int ShufflePartitions { get; init; } = 8;
+
+    /// <summary>How long a job waits for Spark to answer its first request (key <c>Spark:ConnectTimeoutSeconds</c>, default 60).</summary>
+    public int ConnectTimeoutSeconds { get; init; } = 60;
+
+    /// <summary>The effective configuration, flattened, secrets redacted: written to the manifest.</summary>
+    public IReadOnlyDictionary<string, string> Effective { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The source of <paramref name="table"/>, or the default (Parquet under the input folder).</summary>
+    public TableSource SourceOf(string table) => Tables.TryGetValue(table, out TableSource? source) ? source : new TableSource();
+
+    /// <summary>The dataset path of <paramref name="table"/>.</summary>
+    public string PathOf(string table) => SourceOf(table).Path ?? CombinePath(Input, table);
+
+    /// <summary>Joins a root (local path or URI) and a relative path with '/'.</summary>
+    public static string CombinePath(string root, string relative) => root.TrimEnd('/') + "/" + relative;
+
+    /// <summary>A new, sortable run id: <c>run-yyyyMMddTHHmmssZ-xxxxxx</c>.</summary>
+    public static string NewRunId() =>
+        $"run-{DateTime.UtcNow:yyyyMMdd'T'HHmmss}Z-{Guid.NewGuid().ToString("N")[..6]}";
+}

@@ -1,0 +1,92 @@
+using CxSpark.Connect.Errors;
+using CxSpark.Connect.Sql;
+using CxSpark.Connect.Sql.Types;
+using CxSpark.Pipeline.Configuration;
+using CxSpark.Pipeline.Contract;
+
+namespace CxSpark.Pipeline.Publishing;
+
+/// <summary>Reads raw-zone tables as configured and checks them against the input contract.</summary>
+public sealed class RawZoneReader
+{
+    private const int MaxFilesToInspect = 200;
+    private readonly SparkSession _spark;
+    private readonly PipelineOptions _options;
+
+    /// <summary>Creates a reader for one run.</summary>
+    public RawZoneReader(SparkSession spark, PipelineOptions options)
+    {
+        _spark = spark;
+        _options = options;
+    }
+
+    /// <summary>Reads <paramref name="contract"/>'s table, or returns null when an optional table is absent.</summary>
+    /// <exception cref="InputContractException">A required table is absent.</exception>
+    public async Task<RawTable?> ReadAsync(TableContract contract, CancellationToken cancellationToken = default)
+    {
+        TableSource source = _options.SourceOf(contract.Name);
+        string path = StoragePath.ForSpark(_options.PathOf(contract.Name));
+        if (StoragePath.IsLocal(path) && !Directory.Exists(path) && !File.Exists(path))
+        {
+            return contract.IsRequired ? throw new InputContractException(contract.Name, "(table)", path, "a dataset", "missing") : null;
+        }
+
+        DataFrame frame = Reader(source).Load(path);
+        try
+        {
+            StructType schema = await frame.SchemaAsync(cancellationToken).ConfigureAwait(false);
+            return new RawTable(frame, schema, path);
+        }
+        catch (AnalysisException e) when (e.Message.Contains("PATH_NOT_FOUND", StringComparison.Ordinal) || e.Message.Contains("UNABLE_TO_INFER_SCHEMA", StringComparison.Ordinal))
+        {
+            return contract.IsRequired ? throw new InputContractException(contract.Name, "(table)", path, "a dataset", "missing") : null;
+        }
+    }
+
+    /// <summary>Checks <paramref name="raw"/> against the contract; a missing column names the first part file that lacks it.</summary>
+    /// <exception cref="InputContractException">The table breaks the contract.</exception>
+    public async Task ValidateAsync(RawTable raw, TableContract contract, CancellationToken cancellationToken = default)
+    {
+        IReadOnlyDictionary<string, string> mapping = _options.SourceOf(contract.Name).Mapping;
+        try
+        {
+            ContractMapper.Validate(raw.Schema, contract, mapping, raw.Path);
+        }
+        catch (InputContractException e) when (e.ActualType == "missing" && StoragePath.IsLocal(raw.Path) && Directory.Exists(raw.Path))
+        {
+            string file = await FirstFileLackingAsync(raw.Path, contract.Name, e.Column, cancellationToken).ConfigureAwait(false) ?? raw.Path;
+            throw new InputContractException(e.Table, e.Column, file, e.ExpectedType, e.ActualType);
+        }
+    }
+
+    private async Task<string?> FirstFileLackingAsync(string folder, string table, string column, CancellationToken cancellationToken)
+    {
+        TableSource source = _options.SourceOf(table);
+        IEnumerable<string> files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Where(f => !Path.GetFileName(f).StartsWith('_') && !Path.GetFileName(f).StartsWith('.'))
+            .Order(StringComparer.Ordinal)
+            .Take(MaxFilesToInspect);
+        foreach (string file in files)
+        {
+            StructType schema = await Reader(source).Load(file).SchemaAsync(cancellationToken).ConfigureAwait(false);
+            if (!schema.FieldNames.Any(n => string.Equals(n, column, StringComparison.OrdinalIgnoreCase)))
+            {
+                return file;
+            }
+        }
+
+        return null;
+    }
+
+    private DataFrameReader Reader(TableSource source)
+    {
+        DataFrameReader reader = _spark.Read().Format(source.Format);
+        if (source.Format == "csv" && !source.ReaderOptions.ContainsKey("header"))
+        {
+            reader = reader.Option("header", true);
+        }
+
+        reader = reader.Options(source.ReaderOptions);
+        return source.Schema is null ? reader : reader.Schema(source.Schema);
+    }
+}

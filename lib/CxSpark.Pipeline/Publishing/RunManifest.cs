@@ -1,0 +1,55 @@
+using CxSpark.Pipeline.Cleaning;
+
+namespace CxSpark.Pipeline.Publishing;
+
+/// <summary>What one run read, did, wrote and measured; serialised to <c>_runs/&lt;run_id&gt;.json</c>.</summary>
+public sealed class RunManifest
+{
+    /// <summary>The run id.</summary>
+    public required string RunId { get; init; }
+
+    /// <summary>The verb that ran (<c>clean</c>, <c>profile</c>, <c>nightly</c>, ...).</summary>
+    public required string Job { get; init; }
+
+    /// <summary>The partition date written.</summary>
+    public required DateOnly RunDate { get; init; }
+
+    /// <summary><c>running</c>, <c>succeeded</c>, <c>failed</c> or <c>incomplete</c>.</summary>
+    public string Status { get; set; } = "running";
+
+    /// <summary>The failure message, if any.</summary>
+    public string? Error { get; set; }
+
+    /// <summary>When the run started (UTC).</summary>
+    public DateTimeOffset StartedAt { get; init; } = DateTimeOffset.UtcNow;
+
+    /// <summary>When the run ended (UTC).</summary>
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>Input tables read: table name to dataset path.</summary>
+    public SortedDictionary<string, string> Inputs { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The effective configuration (secrets redacted).</summary>
+    public IReadOnlyDictionary<string, string> Config { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Cleaning counts per input table, with quarantine counts by reason.</summary>
+    public SortedDictionary<string, TableCounts> Cleaning { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Named row counts per stage (for example <c>profile.customers</c>).</summary>
+    public SortedDictionary<string, long> RowCounts { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Stages in run order with their wall time.</summary>
+    public List<StageTiming> Stages { get; } = [];
+
+    /// <summary>Published partitions: output table to path.</summary>
+    public SortedDictionary<string, string> Outputs { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Versions of CxSpark, .NET and the Spark server.</summary>
+    public SortedDictionary<string, string> Versions { get; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>One stage's wall time.</summary>
+/// <param name="Stage">The stage name.</param>
+/// <param name="Seconds">Elapsed seconds.</param>
+/// <param name="Status"><c>succeeded</c>, <c>failed</c> or <c>not_available</c>.</param>
+public sealed record StageTiming(string Stage, double Seconds, string Status);

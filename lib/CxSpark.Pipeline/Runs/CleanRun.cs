@@ -1,0 +1,77 @@
+using CxSpark.Connect.Sql;
+using CxSpark.Pipeline.Cleaning;
+using CxSpark.Pipeline.Contract;
+using CxSpark.Pipeline.Publishing;
+using Microsoft.Extensions.Logging;
+
+namespace CxSpark.Pipeline.Runs;
+
+/// <summary>The <c>clean</c> job: every input table through contract check, mapping, cleaning and publishing.</summary>
+public static class CleanRun
+{
+    /// <summary>Cleans every present input table and returns the counts per table.</summary>
+    /// <exception cref="InputContractException">The transactions table is absent, or a table breaks the contract.</exception>
+    /// <exception cref="CleaningInvariantException">A table's counts do not add up.</exception>
+    public static async Task<IReadOnlyDictionary<string, TableCounts>> RunAsync(RunContext context, CancellationToken cancellationToken = default)
+    {
+        var reader = new RawZoneReader(context.Spark, context.Options);
+        CleaningRules rules = CleaningRules.ForRunDate(context.Options.RunDate, context.Options.CancellationPrefix) with
+        {
+            MinRating = context.Options.MinRating,
+            MaxRating = context.Options.MaxRating,
+        };
+        foreach (TableContract contract in InputTables.All)
+        {
+            RawTable? raw = await reader.ReadAsync(contract, cancellationToken).ConfigureAwait(false);
+            if (raw is null)
+            {
+                context.Logger.LogInformation("[clean.{Table}] no input at {Path}; skipped", contract.Name, context.Options.PathOf(contract.Name));
+                continue;
+            }
+
+            await reader.ValidateAsync(raw, contract, cancellationToken).ConfigureAwait(false);
+            await context.StageAsync("clean." + contract.Name, () => CleanTableAsync(context, raw, contract, rules, cancellationToken)).ConfigureAwait(false);
+        }
+
+        return context.Manifest.Cleaning;
+    }
+
+    private static async Task<TableCounts> CleanTableAsync(RunContext context, RawTable raw, TableContract contract, CleaningRules rules, CancellationToken cancellationToken)
+    {
+        DataFrame mapped = ContractMapper.Map(raw.Frame, raw.Schema, contract, context.Options.SourceOf(contract.Name).Mapping);
+        DataFrame cached = await mapped.CacheAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            TableSplit split = TableCleaner.Split(cached, contract, rules);
+            TableCounts counts = await CleaningCounter.CountAsync(split, cancellationToken).ConfigureAwait(false);
+            context.Manifest.Inputs[contract.Name] = raw.Path;
+            context.Manifest.Cleaning[contract.Name] = counts;
+            context.Logger.LogInformation(
+                "[clean.{Table}] rows in {RowsIn}, clean {Clean}, returns {Returns}, quarantined {Quarantined}, duplicates removed {Duplicates}; quarantine by reason: {Reasons}",
+                contract.Name, counts.RowsIn, counts.Clean, counts.Returns, counts.Quarantined, counts.DuplicatesRemoved,
+                string.Join(", ", counts.QuarantineByReason.Select(r => $"{r.Key} {r.Value}")));
+
+            string? key = context.Options.PiiHashKey;
+            await PublishAsync(context, PiiPolicy.Apply(split.Clean, contract, key), OutputTables.Clean(contract.Name), cancellationToken).ConfigureAwait(false);
+            if (split.Returns is not null)
+            {
+                await PublishAsync(context, PiiPolicy.Apply(split.Returns, contract, key), OutputTables.Returns, cancellationToken).ConfigureAwait(false);
+            }
+
+            DataFrame quarantine = PiiPolicy.Apply(split.Quarantine, contract, key, TableCleaner.ReasonColumn);
+            await PublishAsync(context, quarantine, OutputTables.Quarantine(contract.Name), cancellationToken).ConfigureAwait(false);
+            return counts;
+        }
+        finally
+        {
+            await cached.UnpersistAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task PublishAsync(RunContext context, DataFrame rows, string table, CancellationToken cancellationToken)
+    {
+        string path = await context.Publisher.PublishAsync(rows, table, cancellationToken).ConfigureAwait(false);
+        context.Manifest.Outputs[table] = path;
+        context.Logger.LogInformation("[publish] {Table} -> {Path}", table, path);
+    }
+}

@@ -1,0 +1,48 @@
+using CxSpark.Connect.Sql;
+using CxSpark.Pipeline.Configuration;
+using CxSpark.Pipeline.Contract;
+using CxSpark.Pipeline.Profiles;
+using CxSpark.Pipeline.Publishing;
+using Microsoft.Extensions.Logging;
+using static CxSpark.Connect.Sql.Functions;
+
+namespace CxSpark.Pipeline.Runs;
+
+/// <summary>The <c>profile</c> job: customer profiles with RFM scores from the run date's clean partitions.</summary>
+public static class ProfileRun
+{
+    /// <summary>Builds and publishes <c>customer_profiles</c>; returns its row count.</summary>
+    /// <exception cref="PipelineConfigurationException">No clean transactions were published for the run date.</exception>
+    public static Task<long> RunAsync(RunContext context, CancellationToken cancellationToken = default) =>
+        context.StageAsync("profile", () => ProfileAsync(context, cancellationToken));
+
+    private static async Task<long> ProfileAsync(RunContext context, CancellationToken cancellationToken)
+    {
+        OutputReader outputs = context.Outputs;
+        DataFrame purchases = await outputs.ReadAsync(OutputTables.Clean(InputTables.Transactions.Name), cancellationToken).ConfigureAwait(false)
+            ?? throw new PipelineConfigurationException("RunDate",
+                $"no clean transactions for {context.Options.RunDate:yyyy-MM-dd} under {context.Options.Output}; run 'clean' for that date first.");
+        DataFrame? returns = await outputs.ReadAsync(OutputTables.Returns, cancellationToken).ConfigureAwait(false);
+        DataFrame? products = await outputs.ReadAsync(OutputTables.Clean(InputTables.Products.Name), cancellationToken).ConfigureAwait(false);
+        DataFrame? events = await outputs.ReadAsync(OutputTables.Clean(InputTables.Events.Name), cancellationToken).ConfigureAwait(false);
+
+        DateOnly referenceDate = context.Options.ReferenceDate ?? await DayAfterLastPurchaseAsync(purchases, cancellationToken).ConfigureAwait(false);
+        context.Logger.LogInformation("[profile] reference date {ReferenceDate:yyyy-MM-dd}", referenceDate);
+        DataFrame profiles = RfmScorer.WithRfmScores(CustomerProfiler.Build(purchases, returns, products, events, referenceDate));
+        string path = await context.Publisher.PublishAsync(profiles, OutputTables.CustomerProfiles, cancellationToken).ConfigureAwait(false);
+        context.Manifest.Outputs[OutputTables.CustomerProfiles] = path;
+
+        long customers = await context.Spark.Read().Parquet(path).CountAsync(cancellationToken).ConfigureAwait(false);
+        context.Manifest.RowCounts["profile.customers"] = customers;
+        context.Logger.LogInformation("[profile] {Customers} customer profiles -> {Path}", customers, path);
+        return customers;
+    }
+
+    /// <summary>The default reference date: the day after the last clean purchase (one aggregate row).</summary>
+    private static async Task<DateOnly> DayAfterLastPurchaseAsync(DataFrame purchases, CancellationToken cancellationToken)
+    {
+        Row? row = await purchases.Agg(DateAdd(Max(ToDate(Col("event_time"))), 1).Alias("reference_date"))
+            .FirstAsync(cancellationToken).ConfigureAwait(false);
+        return row is null || row.IsNullAt(0) ? DateOnly.FromDateTime(DateTime.UtcNow) : row.GetDate("reference_date");
+    }
+}

@@ -1,0 +1,137 @@
+using CxSpark.Connect.Sql;
+using CxSpark.Pipeline.Cleaning;
+using CxSpark.Pipeline.Contract;
+using CxSpark.Pipeline.Tests.Infrastructure;
+using static CxSpark.Connect.Sql.Functions;
+
+namespace CxSpark.Pipeline.Tests.Cleaning;
+
+/// <summary>Each bad-input class on inline rows: the row lands in quarantine with its reason code, the invariant holds.</summary>
+[Collection("Spark")]
+public sealed class QuarantineRulesTests(SparkServerFixture fixture)
+{
+    private const string TransactionDdl =
+        "transaction_id STRING, customer_id STRING, product_id STRING, quantity BIGINT, unit_price DOUBLE, event_time TIMESTAMP";
+
+    private static readonly DateTimeOffset s_time = new(2011, 6, 1, 12, 0, 0, TimeSpan.Zero);
+    private static readonly CleaningRules s_rules = CleaningRules.ForRunDate(new DateOnly(2011, 12, 31), cancellationPrefix: "C");
+    private readonly SparkSession _spark = fixture.Spark;
+
+    public static TheoryData<string, object?[]> BadTransactions => new()
+    {
+        { QuarantineReason.MissingKey, ["t1", null, "p1", 1L, 1.0, s_time] },
+        { QuarantineReason.MissingKey, ["t1", "   ", "p1", 1L, 1.0, s_time] },
+        { QuarantineReason.MissingKey, ["", "c1", "p1", 1L, 1.0, s_time] },
+        { QuarantineReason.InvalidPrice, ["t1", "c1", "p1", 1L, double.NaN, s_time] },
+        { QuarantineReason.InvalidPrice, ["t1", "c1", "p1", 1L, double.PositiveInfinity, s_time] },
+        { QuarantineReason.InvalidPrice, ["t1", "c1", "p1", 1L, -11062.06, s_time] },
+        { QuarantineReason.InvalidPrice, ["t1", "c1", "p1", 1L, null, s_time] },
+        { QuarantineReason.ZeroQuantity, ["t1", "c1", "p1", 0L, 1.0, s_time] },
+        { QuarantineReason.ZeroPrice, ["t1", "c1", "p1", 2L, 0.0, s_time] },
+        { QuarantineReason.NullTime, ["t1", "c1", "p1", 1L, 1.0, null] },
+        { QuarantineReason.FutureTime, ["t1", "c1", "p1", 1L, 1.0, new DateTimeOffset(2012, 1, 1, 0, 0, 0, TimeSpan.Zero)] },
+        { QuarantineReason.TimeTooEarly, ["t1", "c1", "p1", 1L, 1.0, new DateTimeOffset(1989, 12, 31, 23, 0, 0, TimeSpan.Zero)] },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadTransactions))]
+    public async Task Split_BadTransaction_QuarantinedWithReason(string reason, object?[] row)
+    {
+        TableCounts counts = await CountAsync(InputTables.Transactions, TransactionDdl, [row, ["ok", "c1", "p1", 1L, 1.0, s_time]]);
+
+        Assert.Equal(1, counts.Clean);
+        Assert.Equal(1, counts.Quarantined);
+        Assert.Equal(1, counts.QuarantineByReason[reason]);
+    }
+
+    [Fact]
+    public async Task Split_UnparseableValue_Quarantined()
+    {
+        DataFrame raw = _spark.CreateDataFrame(
+            [["t1", "c1", "p1", "2.5", "1.0", "2011-06-01 10:00:00"], ["t2", "c1", "p1", "2", "1.0", "2011-06-01 10:00:00"]],
+            "transaction_id STRING, customer_id STRING, product_id STRING, quantity STRING, unit_price STRING, event_time STRING");
+        DataFrame mapped = ContractMapper.Map(raw, await raw.SchemaAsync(), InputTables.Transactions, new Dictionary<string, string>());
+
+        TableCounts counts = await CleaningCounter.CountAsync(TableCleaner.Split(mapped, InputTables.Transactions, s_rules));
+
+        Assert.Equal(1, counts.QuarantineByReason[QuarantineReason.UnparseableValue]);
+        Assert.Equal(1, counts.Clean);
+    }
+
+    [Fact]
+    public async Task Split_ReturnsAndDuplicates_CountedAndInvariantHolds()
+    {
+        TableCounts counts = await CountAsync(InputTables.Transactions, TransactionDdl,
+        [
+            ["t1", "c1", "p1", 1L, 2.0, s_time],
+            ["t1", "c1", "p1", 1L, 2.0, s_time],
+            [" t1 ", "c1", "p1", 1L, 2.0, s_time],
+            ["C9", "c1", "p1", -1L, 2.0, s_time],
+            ["C9", "c1", "p1", -1L, 2.0, s_time],
+            ["t2", "c1", "p2", -3L, 0.0, s_time],
+            ["t3", null, "p2", 3L, 1.0, s_time],
+        ]);
+
+        Assert.Equal(7, counts.RowsIn);
+        Assert.Equal(1, counts.Clean);
+        Assert.Equal(3, counts.CleanBeforeDedup);
+        Assert.Equal(2, counts.Returns);
+        Assert.Equal(1, counts.Quarantined);
+        Assert.Equal(3, counts.DuplicatesRemoved);
+        Assert.True(counts.InvariantHolds);
+    }
+
+    [Theory]
+    [InlineData("view", null)]
+    [InlineData("purchase", null)]
+    [InlineData("click", QuarantineReason.UnknownEventType)]
+    [InlineData(null, QuarantineReason.UnknownEventType)]
+    public async Task Split_EventType_QuarantinedWhenUnknown(string? eventType, string? reason)
+    {
+        TableCounts counts = await CountAsync(InputTables.Events, "event_id STRING, customer_id STRING, event_type STRING, event_time TIMESTAMP",
+            [["e1", "c1", eventType, s_time]]);
+
+        Assert.Equal(reason is null ? 1 : 0, counts.Clean);
+        Assert.Equal(reason is null ? 0 : 1, reason is null ? counts.Quarantined : counts.QuarantineByReason[reason]);
+    }
+
+    [Theory]
+    [InlineData(0.5, null)]
+    [InlineData(5.0, null)]
+    [InlineData(0.0, QuarantineReason.RatingOutOfRange)]
+    [InlineData(5.5, QuarantineReason.RatingOutOfRange)]
+    [InlineData(double.NaN, QuarantineReason.RatingOutOfRange)]
+    public async Task Split_Rating_QuarantinedWhenOutOfRange(double rating, string? reason)
+    {
+        TableCounts counts = await CountAsync(InputTables.Ratings, "customer_id STRING, product_id STRING, rating DOUBLE, event_time TIMESTAMP",
+            [["c1", "p1", rating, s_time]]);
+
+        Assert.Equal(reason is null ? 1 : 0, counts.Clean);
+        Assert.Equal(reason is null ? 0 : 1, reason is null ? counts.Quarantined : counts.QuarantineByReason[reason]);
+    }
+
+    [Fact]
+    public async Task Split_CustomerVersions_KeepsLatestUpdate()
+    {
+        DataFrame raw = _spark.CreateDataFrame(
+            [["c1", "UK", s_time], ["c1", "France", s_time.AddDays(3)], ["c2", "Spain", s_time]],
+            "customer_id STRING, country STRING, updated_at TIMESTAMP");
+        DataFrame mapped = ContractMapper.Map(raw, await raw.SchemaAsync(), InputTables.Customers, new Dictionary<string, string>());
+        TableSplit split = TableCleaner.Split(mapped, InputTables.Customers, s_rules);
+
+        TableCounts counts = await CleaningCounter.CountAsync(split);
+        IReadOnlyList<Row> rows = await split.Clean.OrderBy(Col("customer_id")).CollectAsync();
+
+        Assert.Equal(1, counts.DuplicatesRemoved);
+        Assert.Equal(["France", "Spain"], rows.Select(r => r.GetString("country")!).ToArray());
+    }
+
+    private async Task<TableCounts> CountAsync(TableContract contract, string ddl, IEnumerable<object?[]> rows)
+    {
+        DataFrame raw = _spark.CreateDataFrame(rows, ddl);
+        DataFrame mapped = ContractMapper.Map(raw, await raw.SchemaAsync(), contract, new Dictionary<string, string>());
+        TableCounts counts = await CleaningCounter.CountAsync(TableCleaner.Split(mapped, contract, s_rules));
+        Assert.True(counts.InvariantHolds);
+        return counts;
+    }
+}

@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace CxSpark.Pipeline.Tests.Infrastructure;
+
+/// <summary>The outcome of one cxspark process.</summary>
+public sealed record JobResult(int ExitCode, string Stdout, string Stderr)
+{
+    public override string ToString() => $"exit {ExitCode}\nstdout:\n{Stdout}\nstderr:\n{Stderr}";
+}
+
+/// <summary>Runs the built cxspark executable (copied beside the tests) as a separate process.</summary>
+public static class Cxspark
+{
+    public static async Task<JobResult> RunAsync(params string[] args)
+    {
+        string workDir = RepoPaths.NewTempDir("cxspark-cwd");
+        var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "cxspark.dll"), .. args])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = workDir,
+        };
+        info.Environment.Remove("SPARK_REMOTE");
+        using Process process = Process.Start(info)!;
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        return new JobResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>The manifest JSON of the only run in an output folder with <paramref name="job"/> as its job.</summary>
+    public static JsonElement Manifest(string output, string job)
+    {
+        string file = Directory.GetFiles(Path.Combine(output, "_runs"), "*.json")
+            .Single(f => JsonDocument.Parse(File.ReadAllText(f)).RootElement.GetProperty("job").GetString() == job);
+        return JsonDocument.Parse(File.ReadAllText(file)).RootElement;
+    }
+}

@@ -1,0 +1,103 @@
+using CxSpark.Connect.Sql;
+using CxSpark.Jobs;
+using CxSpark.Pipeline.Tests.Infrastructure;
+
+namespace CxSpark.Pipeline.Tests.Jobs;
+
+/// <summary>The documented exit codes of cxspark for bad input, bad configuration, unreachable Spark and unavailable verbs.</summary>
+[Collection("Spark")]
+public sealed class ExitCodeTests(SparkServerFixture fixture)
+{
+    private readonly SparkSession _spark = fixture.Spark;
+
+    [Fact]
+    public async Task Help_DocumentsEveryVerbAndOption()
+    {
+        JobResult root = await Cxspark.RunAsync("--help");
+        JobResult clean = await Cxspark.RunAsync("clean", "--help");
+
+        Assert.Equal(ExitCodes.Ok, root.ExitCode);
+        foreach (string verb in new[] { "clean", "profile", "recommend", "segment", "nightly", "gen-data" })
+        {
+            Assert.Contains(verb, root.Stdout);
+        }
+
+        foreach (string option in new[] { "--input", "--output", "--run-date", "--config", "--remote", "--set" })
+        {
+            Assert.Contains(option, clean.Stdout);
+        }
+    }
+
+    [Fact]
+    public async Task Clean_UnknownOption_Exits2()
+    {
+        JobResult result = await Cxspark.RunAsync("clean", "--no-such-option");
+
+        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+    }
+
+    [Fact]
+    public async Task Clean_BadRunDate_Exits2NamingKey()
+    {
+        JobResult result = await Cxspark.RunAsync("clean", "--input", "in", "--output", "out", "--run-date", "2024-13-45", "--remote", fixture.Remote);
+
+        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        Assert.Contains("RunDate", result.Stderr);
+    }
+
+    [Fact]
+    public async Task Clean_MissingConfigFile_Exits2()
+    {
+        JobResult result = await Cxspark.RunAsync("clean", "--input", "in", "--output", "out", "--config", "/no/such/file.json");
+
+        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        Assert.Contains("--config", result.Stderr);
+    }
+
+    [Fact]
+    public async Task Clean_MissingRequiredColumn_Exits2NamingTableColumnAndFile()
+    {
+        string input = RepoPaths.NewTempDir("raw-missing-column");
+        DataFrame noPrice = _spark.CreateDataFrame([["t1", "c1", "p1", 1L, DateTimeOffset.UnixEpoch.AddYears(41)]],
+            "transaction_id STRING, customer_id STRING, product_id STRING, quantity BIGINT, event_time TIMESTAMP");
+        await noPrice.Write().ParquetAsync(Path.Combine(input, "transactions"));
+
+        JobResult result = await Cxspark.RunAsync("clean", "--input", input, "--output", RepoPaths.NewTempDir("out"), "--remote", fixture.Remote);
+
+        Assert.True(result.ExitCode == ExitCodes.BadInput, result.ToString());
+        Assert.Contains("'transactions'", result.Stderr);
+        Assert.Contains("'unit_price'", result.Stderr);
+        Assert.Matches(@"transactions/part-[^ ]*\.parquet", result.Stderr);
+        Assert.Contains("expected DOUBLE, found missing", result.Stderr);
+    }
+
+    [Fact]
+    public async Task Clean_NoTransactionsTable_Exits2()
+    {
+        JobResult result = await Cxspark.RunAsync("clean", "--input", RepoPaths.NewTempDir("raw-empty"), "--output", RepoPaths.NewTempDir("out"), "--remote", fixture.Remote);
+
+        Assert.True(result.ExitCode == ExitCodes.BadInput, result.ToString());
+        Assert.Contains("'transactions'", result.Stderr);
+    }
+
+    [Fact]
+    public async Task Clean_UnreachableSpark_Exits3()
+    {
+        JobResult result = await Cxspark.RunAsync("clean", "--input", "in", "--output", "out", "--remote", "sc://127.0.0.1:9",
+            "--set", "Spark:ConnectTimeoutSeconds=5");
+
+        Assert.True(result.ExitCode == ExitCodes.SparkUnavailable, result.ToString());
+        Assert.Contains("sc://127.0.0.1:9", result.Stderr);
+    }
+
+    [Theory]
+    [InlineData("recommend")]
+    [InlineData("segment")]
+    public async Task MlVerbs_NotYetAvailable_Exit4WithMessage(string verb)
+    {
+        JobResult result = await Cxspark.RunAsync(verb);
+
+        Assert.Equal(ExitCodes.JobFailed, result.ExitCode);
+        Assert.Contains("not yet available", result.Stderr);
+    }
+}
