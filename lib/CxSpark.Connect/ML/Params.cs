@@ -120,7 +120,7 @@ public abstract class Params
         where T : struct => _values.TryGetValue(Table.SparkName(property), out object? value) ? (T)value : null;
 
     private protected T? GetObject<T>([CallerMemberName] string property = "")
-        where T : class => _values.TryGetValue(Table.SparkName(property), out object? value) ? (T)value : null;
+        where T : class => _values.TryGetValue(Table.SparkName(property), out object? value) ? (T)(value is Array array ? array.Clone() : value) : null;
 
     private protected void SetValue(object? value, ParamCheck? check = null, [CallerMemberName] string property = "")
     {

@@ -1,5 +1,6 @@
 using CxSpark.Connect.IntegrationTests.Infrastructure;
 using CxSpark.Connect.ML.Clustering;
+using CxSpark.Connect.ML.Linalg;
 using CxSpark.Connect.Sql;
 using CxSpark.Connect.Sql.Types;
 using static CxSpark.Connect.Sql.Functions;
@@ -22,6 +23,18 @@ public sealed class VectorsTests(SparkServerFixture fixture)
 
         Assert.Equal(UserDefinedType.VectorUdtClass, Assert.IsType<UserDefinedType>(schema.Fields[1].DataType).JvmClass);
         Assert.Equal([[1.0, 2.0], [0.0, -3.5], [4.25, 0.0]], rows.Select(r => (double[])r["v"]!));
+    }
+
+    [Fact]
+    public async Task CreateDataFrame_DenseAndSparseVectorValues_CollectAsDenseArrays()
+    {
+        DataFrame frame = _spark.CreateDataFrame(
+            [[1, Vectors.Dense(0.5, 1.5, 0.0)], [2, Vectors.Sparse(3, [2], [9.0])]],
+            new StructType([new StructField("id", new IntegerType()), new StructField("v", UserDefinedType.Vector)]));
+
+        IReadOnlyList<Row> rows = await frame.OrderBy("id").CollectAsync();
+
+        Assert.Equal([[0.5, 1.5, 0.0], [0.0, 0.0, 9.0]], rows.Select(r => (double[])r["v"]!));
     }
 
     [Fact]
