@@ -1,0 +1,46 @@
+using CxSpark.Pipeline.Configuration;
+using Microsoft.Extensions.Configuration;
+
+namespace CxSpark.Pipeline.Tests.Configuration;
+
+public sealed class PipelineOptionsLoaderTests
+{
+    private static PipelineOptions Load(params (string Key, string Value)[] values) => PipelineOptionsLoader.Load(
+        new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value))).Build());
+
+    [Fact]
+    public void Load_MappingAndTableSource_ReadFromKeys()
+    {
+        PipelineOptions options = Load(("Input", "in"), ("Output", "out"), ("RunDate", "2011-12-10"),
+            ("Tables:transactions:Format", "CSV"), ("Tables:transactions:Mapping:customer_id", "CustomerID"),
+            ("Cleaning:CancellationPrefix", "C"), ("Pii:HashKey", "s3cret"));
+
+        Assert.Equal(new DateOnly(2011, 12, 10), options.RunDate);
+        Assert.Equal("csv", options.SourceOf("transactions").Format);
+        Assert.Equal("CustomerID", options.SourceOf("transactions").Mapping["customer_id"]);
+        Assert.Equal("in/transactions", options.PathOf("transactions"));
+        Assert.Equal("in/events", options.PathOf("events"));
+        Assert.Equal("C", options.CancellationPrefix);
+        Assert.Equal("***", options.Effective["Pii:HashKey"]);
+    }
+
+    [Theory]
+    [InlineData("RunDate", "10/12/2011", "RunDate")]
+    [InlineData("Tables:transactions:Format", "xlsx", "Tables:transactions:Format")]
+    [InlineData("Cleaning:MaxRating", "five", "Cleaning:MaxRating")]
+    public void Load_BadValue_ExceptionNamesKey(string key, string value, string expectedKey)
+    {
+        PipelineConfigurationException e = Assert.Throws<PipelineConfigurationException>(() => Load(("Input", "in"), ("Output", "out"), (key, value)));
+
+        Assert.Equal(expectedKey, e.Key);
+        Assert.Contains(value, e.Message);
+    }
+
+    [Fact]
+    public void Load_NoInput_ExceptionNamesInput()
+    {
+        PipelineConfigurationException e = Assert.Throws<PipelineConfigurationException>(() => Load(("Output", "out")));
+
+        Assert.Equal("Input", e.Key);
+    }
+}
