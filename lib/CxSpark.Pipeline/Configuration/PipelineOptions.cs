@@ -37,6 +37,12 @@ public sealed record PipelineOptions
     /// <summary>The key of the PII pseudonym hash (key <c>Pii:HashKey</c>); null drops PII columns from outputs.</summary>
     public string? PiiHashKey { get; init; }
 
+    /// <summary>The smallest k the segment job tries (key <c>Segments:MinK</c>); null: 3.</summary>
+    public int? SegmentsMinK { get; init; }
+
+    /// <summary>The largest k the segment job tries (key <c>Segments:MaxK</c>); null: 8.</summary>
+    public int? SegmentsMaxK { get; init; }
+
     /// <summary>Spark SQL shuffle partitions for the session (key <c>Spark:ShufflePartitions</c>, default 8).</summary>
     public int ShufflePartitions { get; init; } = 8;
 

@@ -33,6 +33,8 @@ public static class PipelineOptionsLoader
             ReferenceDate = Date(configuration, "Profiles:ReferenceDate"),
             PiiHashKey = Empty(configuration["Pii:HashKey"]),
             ShufflePartitions = (int)(Number(configuration, "Spark:ShufflePartitions") ?? 8),
+            SegmentsMinK = (int?)Number(configuration, "Segments:MinK"),
+            SegmentsMaxK = (int?)Number(configuration, "Segments:MaxK"),
             ConnectTimeoutSeconds = (int)(Number(configuration, "Spark:ConnectTimeoutSeconds") ?? 60),
             Effective = Flatten(configuration),
         };

@@ -9,6 +9,12 @@ public static class OutputTables
     /// <summary>One row per customer with RFM scores.</summary>
     public const string CustomerProfiles = "customer_profiles";
 
+    /// <summary>One row per customer with its segment.</summary>
+    public const string CustomerSegments = "customer_segments";
+
+    /// <summary>One row per segment: name, size, revenue share, centroid in original units.</summary>
+    public const string SegmentSummary = "segment_summary";
+
     /// <summary>The run manifests folder.</summary>
     public const string Runs = "_runs";
 

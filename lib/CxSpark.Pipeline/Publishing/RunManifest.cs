@@ -38,6 +38,9 @@ public sealed class RunManifest
     /// <summary>Named row counts per stage (for example <c>profile.customers</c>).</summary>
     public SortedDictionary<string, long> RowCounts { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Model metrics and choices by name, such as <c>segment.silhouette.k3</c> and <c>segment.k</c>.</summary>
+    public SortedDictionary<string, double> Metrics { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Stages in run order with their wall time.</summary>
     public List<StageTiming> Stages { get; } = [];
 

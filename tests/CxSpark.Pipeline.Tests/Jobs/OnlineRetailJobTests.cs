@@ -30,7 +30,7 @@ public sealed class OnlineRetailJobTests(SparkServerFixture fixture)
     }
 
     [Fact]
-    public async Task Nightly_BundledSampleWithDefaults_PublishesCleanAndProfilesThenReportsRecommendUnavailable()
+    public async Task Nightly_BundledSampleWithDefaults_PublishesCleanProfilesSegmentsThenReportsRecommendUnavailable()
     {
         string output = RepoPaths.NewTempDir("sample-out");
 
@@ -48,6 +48,25 @@ public sealed class OnlineRetailJobTests(SparkServerFixture fixture)
         Assert.Equal(
             DuckDb.Row($"SELECT count(DISTINCT customer_id) FROM {DuckDb.Table(output, "clean/transactions")}")[0],
             DuckDb.Row($"SELECT count(*) FROM {DuckDb.Table(output, "customer_profiles")}")[0]);
+
+        // Segments: k within 3..8 chosen by silhouette, every profiled customer in exactly one segment,
+        // summary sizes adding up to the customers and revenue shares to 1.
+        JsonElement metrics = manifest.GetProperty("metrics");
+        int k = (int)metrics.GetProperty("segment.k").GetDouble();
+        Assert.InRange(k, 3, 8);
+        Assert.Equal(6, Enumerable.Range(3, 6).Count(i => metrics.TryGetProperty($"segment.silhouette.k{i}", out _)));
+        object?[] segments = DuckDb.Row(
+            $"SELECT count(*), count(DISTINCT customer_id), count(DISTINCT segment), min(segment), max(segment) FROM {DuckDb.Table(output, "customer_segments")}");
+        Assert.Equal([profiles, profiles, (long)k, 0L, (long)k - 1], segments.Select(Convert.ToInt64).Cast<object?>().ToArray());
+        object?[] joined = DuckDb.Row(
+            $"SELECT count(*) FROM {DuckDb.Table(output, "customer_profiles")} p JOIN {DuckDb.Table(output, "customer_segments")} s USING (customer_id)");
+        Assert.Equal(profiles, Convert.ToInt64(joined[0]));
+        object?[] summary = DuckDb.Row(
+            $"SELECT count(*), CAST(sum(size) AS BIGINT), sum(revenue_share), count(DISTINCT segment_name) > 0 FROM {DuckDb.Table(output, "segment_summary")}");
+        Assert.Equal((long)k, Convert.ToInt64(summary[0]));
+        Assert.Equal(profiles, Convert.ToInt64(summary[1]));
+        Assert.Equal(1.0, Convert.ToDouble(summary[2]), 9);
+        Assert.Equal(true, summary[3]);
     }
 
     /// <summary>Row counts of data-samples/online-retail (2011-11-01 to 2011-12-09), as its README states.</summary>

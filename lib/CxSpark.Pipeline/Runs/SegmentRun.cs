@@ -1,0 +1,127 @@
+using CxSpark.Connect.ML.Clustering;
+using CxSpark.Connect.ML.Evaluation;
+using CxSpark.Connect.ML.Feature;
+using CxSpark.Connect.Sql;
+using CxSpark.Pipeline.Configuration;
+using CxSpark.Pipeline.Publishing;
+using CxSpark.Pipeline.Segments;
+using Microsoft.Extensions.Logging;
+using static CxSpark.Connect.Sql.Functions;
+
+namespace CxSpark.Pipeline.Runs;
+
+/// <summary>The <c>segment</c> job: Spark MLlib KMeans on standardised log-scaled profile features, k chosen by silhouette.</summary>
+public static class SegmentRun
+{
+    /// <summary>The smallest k tried unless configured (<c>Segments:MinK</c>).</summary>
+    public const int DefaultMinK = 3;
+
+    /// <summary>The largest k tried unless configured (<c>Segments:MaxK</c>).</summary>
+    public const int DefaultMaxK = 8;
+
+    /// <summary>Builds and publishes <c>customer_segments</c> and <c>segment_summary</c>; returns the chosen k.</summary>
+    /// <exception cref="PipelineConfigurationException">No profiles were published for the run date.</exception>
+    public static Task<int> RunAsync(RunContext context, CancellationToken cancellationToken = default) =>
+        context.StageAsync("segment", () => SegmentAsync(context, cancellationToken));
+
+    private static async Task<int> SegmentAsync(RunContext context, CancellationToken cancellationToken)
+    {
+        DataFrame profiles = await context.Outputs.ReadAsync(OutputTables.CustomerProfiles, cancellationToken).ConfigureAwait(false)
+            ?? throw new PipelineConfigurationException("RunDate",
+                $"no customer_profiles for {context.Options.RunDate:yyyy-MM-dd} under {context.Options.Output}; run 'profile' for that date first.");
+        (int minK, int maxK) = KRange(context.Options);
+        DataFrame assembled = new VectorAssembler { InputCols = SegmentFeatures.Columns, OutputCol = "raw_features" }
+            .Transform(SegmentFeatures.WithSegmentFeatures(profiles));
+        await using StandardScalerModel scaler = await new StandardScaler { InputCol = "raw_features", OutputCol = "features", WithMean = true, WithStd = true }
+            .FitAsync(assembled, cancellationToken).ConfigureAwait(false);
+        DataFrame features = await scaler.Transform(assembled).CacheAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            KMeansModel? best = null;
+            int bestK = 0;
+            double bestSilhouette = double.NegativeInfinity;
+            var evaluator = new ClusteringEvaluator { FeaturesCol = "features", PredictionCol = "segment" };
+            try
+            {
+                for (int k = minK; k <= maxK; k++)
+                {
+                    KMeansModel model = await new KMeans { K = k, Seed = 1, FeaturesCol = "features", PredictionCol = "segment" }
+                        .FitAsync(features, cancellationToken).ConfigureAwait(false);
+                    double silhouette = await evaluator.EvaluateAsync(model.Transform(features), cancellationToken).ConfigureAwait(false);
+                    context.Manifest.Metrics[$"segment.silhouette.k{k}"] = Math.Round(silhouette, 6);
+                    context.Logger.LogInformation("[segment] k={K} silhouette {Silhouette:F4}", k, silhouette);
+                    KMeansModel? loser = model;
+                    if (silhouette > bestSilhouette)
+                    {
+                        (loser, best, bestK, bestSilhouette) = (best, model, k, silhouette);
+                    }
+
+                    if (loser is not null)
+                    {
+                        await loser.DisposeAsync().ConfigureAwait(false);
+                    }
+                }
+
+                context.Manifest.Metrics["segment.k"] = bestK;
+                DataFrame segments = best!.Transform(features).Select(Col("customer_id"), Col("segment"));
+                await PublishAsync(context, segments, cancellationToken).ConfigureAwait(false);
+                return bestK;
+            }
+            finally
+            {
+                if (best is not null)
+                {
+                    await best.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+        }
+        finally
+        {
+            await features.UnpersistAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task PublishAsync(RunContext context, DataFrame segments, CancellationToken cancellationToken)
+    {
+        string segmentsPath = await context.Publisher.PublishAsync(segments, OutputTables.CustomerSegments, cancellationToken).ConfigureAwait(false);
+        context.Manifest.Outputs[OutputTables.CustomerSegments] = segmentsPath;
+        DataFrame published = context.Spark.Read().Parquet(segmentsPath).Join(
+            (await context.Outputs.ReadAsync(OutputTables.CustomerProfiles, cancellationToken).ConfigureAwait(false))!
+                .Select("customer_id", "recency_days", "frequency", "monetary"),
+            ["customer_id"], JoinType.Inner);
+        Row medians = (await published.Agg(
+                Median(Col("recency_days")).Alias("r"), Median(Col("frequency")).Alias("f"), Median(Col("monetary")).Alias("m"), Sum("monetary").Alias("total"))
+            .FirstAsync(cancellationToken).ConfigureAwait(false))!;
+        IReadOnlyList<Row> centroids = await published.GroupBy("segment").Agg(
+                Count("*").Alias("size"), Sum("monetary").Alias("revenue"),
+                Avg(Col("recency_days")).Alias("centroid_recency_days"), Avg(Col("frequency")).Alias("centroid_frequency"), Avg(Col("monetary")).Alias("centroid_monetary"))
+            .OrderBy("segment").CollectAsync(cancellationToken).ConfigureAwait(false);
+        double total = medians.Get<double>("total");
+        object?[][] summary = centroids.Select(c => new object?[]
+        {
+            c.GetInt("segment"),
+            SegmentFeatures.Name(c.GetDouble("centroid_recency_days"), c.GetDouble("centroid_frequency"), c.GetDouble("centroid_monetary"),
+                medians.Get<double>("r"), medians.Get<double>("f"), medians.Get<double>("m")),
+            c.GetLong("size"),
+            total == 0 ? 0.0 : c.Get<double>("revenue") / total,
+            c.GetDouble("centroid_recency_days"),
+            c.GetDouble("centroid_frequency"),
+            c.GetDouble("centroid_monetary"),
+        }).ToArray();
+        DataFrame summaryFrame = context.Spark.CreateDataFrame(summary,
+            "segment INT, segment_name STRING, size BIGINT, revenue_share DOUBLE, centroid_recency_days DOUBLE, centroid_frequency DOUBLE, centroid_monetary DOUBLE");
+        string summaryPath = await context.Publisher.PublishAsync(summaryFrame, OutputTables.SegmentSummary, cancellationToken).ConfigureAwait(false);
+        context.Manifest.Outputs[OutputTables.SegmentSummary] = summaryPath;
+        context.Manifest.RowCounts["segment.customers"] = summary.Sum(s => (long)s[2]!);
+        context.Logger.LogInformation("[segment] {K} segments of {Customers} customers -> {Path}", summary.Length, summary.Sum(s => (long)s[2]!), segmentsPath);
+    }
+
+    private static (int Min, int Max) KRange(PipelineOptions options)
+    {
+        int min = options.SegmentsMinK ?? DefaultMinK;
+        int max = options.SegmentsMaxK ?? DefaultMaxK;
+        return min >= 2 && max >= min
+            ? (min, max)
+            : throw new PipelineConfigurationException("Segments:MinK", $"the k range {min}..{max} must have 2 <= MinK <= MaxK.");
+    }
+}
