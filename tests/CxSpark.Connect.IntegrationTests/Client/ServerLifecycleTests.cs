@@ -10,10 +10,13 @@ namespace CxSpark.Connect.IntegrationTests.Client;
 /// <summary>Tests that need a server of their own: killed mid-stream, or requiring a token.</summary>
 public sealed class ServerLifecycleTests
 {
+    private const int DisposablePort = 15103;
+    private const int TokenPort = 15104;
+
     [Fact]
     public async Task ServerKilledMidStream_ClearExceptionWithin30Seconds()
     {
-        await using LocalSparkServer server = await LocalSparkServer.StartAsync(TestPorts.Disposable);
+        await using LocalSparkServer server = await LocalSparkServer.StartAsync(DisposablePort);
         await using SparkSession spark = await SparkSession.Builder().Remote(server.Url)
             .RetryPolicy(RetryPolicy.Default with { MaxRetries = 5 })
             .GetOrCreateAsync();
@@ -31,7 +34,7 @@ public sealed class ServerLifecycleTests
     [Fact]
     public async Task TokenServer_RightTokenWorks_WrongOrMissingTokenFailsFast()
     {
-        await using LocalSparkServer server = await LocalSparkServer.StartAsync(TestPorts.WithToken, token: "s3cret-token");
+        await using LocalSparkServer server = await LocalSparkServer.StartAsync(TokenPort, token: "s3cret-token");
         await using (SparkSession spark = await SparkSession.Builder().Remote(server.Url + "/;token=s3cret-token").GetOrCreateAsync())
         {
             Assert.Equal(5, await spark.Range(5).CountAsync());

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace CxSpark.Pipeline.Tests.Infrastructure;
+namespace CxSpark.Testing;
 
 /// <summary>A Spark Connect server started through scripts/spark-server.sh, stopped (or killed) by the test.</summary>
 public sealed class LocalSparkServer : IAsyncDisposable

@@ -1,8 +1,9 @@
 using CxSpark.Connect.Sql;
 
-namespace CxSpark.Connect.IntegrationTests.Infrastructure;
+namespace CxSpark.Testing;
 
-/// <summary>One real Spark Connect server and session per test run: SPARK_REMOTE when set, else one started here.</summary>
+/// <summary>One real Spark Connect server and session per test run: SPARK_REMOTE when set, else one started here on the
+/// test project's own port (its <c>CxSparkTestPort</c> assembly metadata, set in the project file).</summary>
 public sealed class SparkServerFixture : IAsyncLifetime
 {
     private LocalSparkServer? _server;
@@ -11,12 +12,18 @@ public sealed class SparkServerFixture : IAsyncLifetime
 
     public string Remote { get; private set; } = string.Empty;
 
+    /// <summary>Gets the port of the server the test project starts when SPARK_REMOTE is not set.</summary>
+    public static int Port { get; } = int.Parse(
+        typeof(SparkServerFixture).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>().Single(a => a.Key == "CxSparkTestPort").Value!,
+        System.Globalization.CultureInfo.InvariantCulture);
+
     public async Task InitializeAsync()
     {
         string? remote = Environment.GetEnvironmentVariable("SPARK_REMOTE");
         if (string.IsNullOrEmpty(remote))
         {
-            _server = await LocalSparkServer.StartAsync(TestPorts.Shared).ConfigureAwait(false);
+            _server = await LocalSparkServer.StartAsync(Port).ConfigureAwait(false);
             remote = _server.Url;
         }
 
@@ -45,12 +52,4 @@ public sealed class SparkServerFixture : IAsyncLifetime
 [CollectionDefinition("Spark")]
 public sealed class SparkCollection : ICollectionFixture<SparkServerFixture>
 {
-}
-
-/// <summary>Ports of the servers the tests start, away from the 15002 a developer may be using.</summary>
-public static class TestPorts
-{
-    public const int Shared = 15102;
-    public const int Disposable = 15103;
-    public const int WithToken = 15104;
 }

@@ -1,4 +1,4 @@
-namespace CxSpark.Connect.IntegrationTests.Infrastructure;
+namespace CxSpark.Testing;
 
 /// <summary>Paths of the repository and of the shared datasets beside it.</summary>
 public static class RepoPaths
