@@ -221,10 +221,12 @@ internal sealed partial class SparkConnectClient : IAsyncDisposable
 
     private static GrpcChannel CreateChannel(SparkConnectOptions options)
     {
+        // Keepalive pings detect a vanished server, but gRPC-Java servers (Spark's among them) answer pings sent more often
+        // than every 5 minutes with GOAWAY ENHANCE_YOUR_CALM, which kills every call on the connection.
         var handler = new SocketsHttpHandler
         {
             ConnectTimeout = TimeSpan.FromSeconds(10),
-            KeepAlivePingDelay = TimeSpan.FromSeconds(20),
+            KeepAlivePingDelay = TimeSpan.FromMinutes(6),
             KeepAlivePingTimeout = TimeSpan.FromSeconds(20),
             KeepAlivePingPolicy = HttpKeepAlivePingPolicy.WithActiveRequests,
             EnableMultipleHttp2Connections = true,
