@@ -45,13 +45,12 @@ catch (Exception e)
     {
         InputContractException or PipelineConfigurationException or JobArgumentException => (ExitCodes.BadInput, "bad input"),
         SparkUnavailableException or SparkConnectionException or SessionChangedException => (ExitCodes.SparkUnavailable, "Spark unavailable"),
-        StageNotAvailableException => (ExitCodes.JobFailed, "not yet available"),
         CleaningInvariantException => (ExitCodes.JobFailed, "invariant violated"),
         OperationCanceledException => (ExitCodes.JobFailed, "cancelled"),
         _ => (ExitCodes.JobFailed, "job failed"),
     };
     Console.Error.WriteLine($"cxspark: {kind} (exit {code}): {e.Message}");
-    if (code == ExitCodes.JobFailed && e is not StageNotAvailableException and not CleaningInvariantException)
+    if (code == ExitCodes.JobFailed && e is not CleaningInvariantException)
     {
         Console.Error.WriteLine(e.ToString());
     }

@@ -12,8 +12,7 @@ public static class NightlyCommand
     {
         var common = new CommonOptions();
         Command command = common.AddTo(new Command("nightly",
-            "Run clean, profile, recommend and segment in order under one run id, stopping at the first failure. In this " +
-            "build recommend is not yet available, so nightly publishes clean and profile tables, then exits 4."));
+            "Run clean, profile, recommend and segment in order under one run id, stopping at the first failure."));
         command.SetAction((parsed, cancellationToken) =>
             JobRunner.RunAsync("nightly", JobConfiguration.Load(parsed, common), (context, ct) => NightlyRun.RunAsync(context, ct), cancellationToken));
         return command;

@@ -23,8 +23,7 @@ public static class JobRunner
         }
         catch (Exception e)
         {
-            string status = e is StageNotAvailableException ? "incomplete" : "failed";
-            await TryFinishAsync(context, status, e.Message, logger).ConfigureAwait(false);
+            await TryFinishAsync(context, "failed", e.Message, logger).ConfigureAwait(false);
             throw;
         }
 

@@ -1,3 +1,5 @@
+using CxSpark.Pipeline.Recommendations;
+
 namespace CxSpark.Pipeline.Configuration;
 
 /// <summary>Everything one pipeline run needs: locations, run identity, table sources and stage options.</summary>
@@ -42,6 +44,9 @@ public sealed record PipelineOptions
 
     /// <summary>The largest k the segment job tries (key <c>Segments:MaxK</c>); null: 8.</summary>
     public int? SegmentsMaxK { get; init; }
+
+    /// <summary>Options of the recommend stage (keys <c>Recommend:…</c>).</summary>
+    public RecommendOptions Recommend { get; init; } = new();
 
     /// <summary>Spark SQL shuffle partitions for the session (key <c>Spark:ShufflePartitions</c>, default 8).</summary>
     public int ShufflePartitions { get; init; } = 8;

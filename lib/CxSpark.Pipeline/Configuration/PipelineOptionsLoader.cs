@@ -1,4 +1,5 @@
 using System.Globalization;
+using CxSpark.Pipeline.Recommendations;
 using Microsoft.Extensions.Configuration;
 
 namespace CxSpark.Pipeline.Configuration;
@@ -35,9 +36,72 @@ public static class PipelineOptionsLoader
             ShufflePartitions = (int)(Number(configuration, "Spark:ShufflePartitions") ?? 8),
             SegmentsMinK = (int?)Number(configuration, "Segments:MinK"),
             SegmentsMaxK = (int?)Number(configuration, "Segments:MaxK"),
+            Recommend = LoadRecommend(configuration),
             ConnectTimeoutSeconds = (int)(Number(configuration, "Spark:ConnectTimeoutSeconds") ?? 60),
             Effective = Flatten(configuration),
         };
+    }
+
+    private static RecommendOptions LoadRecommend(IConfiguration configuration)
+    {
+        var defaults = new RecommendOptions();
+        string feedback = (Empty(configuration["Recommend:Feedback"]) ?? defaults.Feedback).ToLowerInvariant();
+        if (feedback is not ("implicit" or "explicit"))
+        {
+            throw new PipelineConfigurationException("Recommend:Feedback", $"'{feedback}' is not 'implicit' or 'explicit'.");
+        }
+
+        return new RecommendOptions
+        {
+            Feedback = feedback,
+            TopN = Count(configuration, "Recommend:TopN", 1) ?? defaults.TopN,
+            HoldoutDays = Count(configuration, "Recommend:HoldoutDays", 1) ?? defaults.HoldoutDays,
+            ValidationDays = Count(configuration, "Recommend:ValidationDays", 1) ?? defaults.ValidationDays,
+            PopularityDays = Count(configuration, "Recommend:PopularityDays", 1) ?? defaults.PopularityDays,
+            Ranks = List(configuration, "Recommend:Ranks", 1)?.Select(r => (int)r).ToArray()
+                ?? (feedback == "explicit" ? RecommendOptions.ExplicitRanks : defaults.Ranks),
+            RegParams = List(configuration, "Recommend:RegParams", 0) ?? (feedback == "explicit" ? RecommendOptions.ExplicitRegParams : defaults.RegParams),
+            Alphas = List(configuration, "Recommend:Alphas", 0) ?? defaults.Alphas,
+            DecayDays = List(configuration, "Recommend:DecayDays", 0) ?? defaults.DecayDays,
+            MaxIter = Count(configuration, "Recommend:MaxIter", 1) ?? defaults.MaxIter,
+            Seed = (long?)Number(configuration, "Recommend:Seed") ?? defaults.Seed,
+            CartWeight = NonNegative(configuration, "Recommend:CartWeight") ?? defaults.CartWeight,
+            WishlistWeight = NonNegative(configuration, "Recommend:WishlistWeight") ?? defaults.WishlistWeight,
+            ViewWeight = NonNegative(configuration, "Recommend:ViewWeight") ?? defaults.ViewWeight,
+            SimilarProducts = Count(configuration, "Recommend:SimilarProducts", 0) ?? defaults.SimilarProducts,
+        };
+    }
+
+    private static int? Count(IConfiguration configuration, string key, int minimum)
+    {
+        double? value = Number(configuration, key);
+        return value is null ? null
+            : value == Math.Floor(value.Value) && value >= minimum && value <= int.MaxValue ? (int)value.Value
+            : throw new PipelineConfigurationException(key, $"'{configuration[key]}' is not a whole number of at least {minimum}.");
+    }
+
+    private static double? NonNegative(IConfiguration configuration, string key)
+    {
+        double? value = Number(configuration, key);
+        return value is null or >= 0 ? value : throw new PipelineConfigurationException(key, $"'{configuration[key]}' is negative.");
+    }
+
+    /// <summary>A comma-separated list (or a JSON array) of numbers, each at least <paramref name="minimum"/>.</summary>
+    private static double[]? List(IConfiguration configuration, string key, double minimum)
+    {
+        string? text = Empty(configuration[key]);
+        string[] items = text is not null
+            ? text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : [.. configuration.GetSection(key).GetChildren().Select(c => c.Value ?? string.Empty)];
+        if (items.Length == 0)
+        {
+            return null;
+        }
+
+        return [.. items.Select(item =>
+            double.TryParse(item, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value) && value >= minimum
+                ? value
+                : throw new PipelineConfigurationException(key, $"'{item}' is not a number of at least {minimum}."))];
     }
 
     private static TableSource LoadTable(IConfigurationSection table)
@@ -96,7 +160,7 @@ public static class PipelineOptionsLoader
         .ToDictionary(pair => pair.Key, pair => IsSecret(pair.Key, pair.Value!) ? "***" : pair.Value!);
 
     private static bool IsPipelineKey(string key) =>
-        new[] { "ConfigFile", "Input", "Output", "RunDate", "RunId", "Remote", "Tables", "Cleaning", "Profiles", "Pii", "Spark" }
+        new[] { "ConfigFile", "Input", "Output", "RunDate", "RunId", "Remote", "Tables", "Cleaning", "Profiles", "Pii", "Spark", "Segments", "Recommend" }
             .Any(prefix => key == prefix || key.StartsWith(prefix + ":", StringComparison.Ordinal));
 
     private static bool IsSecret(string key, string value) =>

@@ -15,6 +15,12 @@ public static class OutputTables
     /// <summary>One row per segment: name, size, revenue share, centroid in original units.</summary>
     public const string SegmentSummary = "segment_summary";
 
+    /// <summary>Top-N product recommendations per customer.</summary>
+    public const string Recommendations = "recommendations";
+
+    /// <summary>Top similar products per product from the ALS item factors.</summary>
+    public const string SimilarProducts = "similar_products";
+
     /// <summary>The run manifests folder.</summary>
     public const string Runs = "_runs";
 

@@ -14,7 +14,7 @@ public sealed class RunManifest
     /// <summary>The partition date written.</summary>
     public required DateOnly RunDate { get; init; }
 
-    /// <summary><c>running</c>, <c>succeeded</c>, <c>failed</c> or <c>incomplete</c>.</summary>
+    /// <summary><c>running</c>, <c>succeeded</c> or <c>failed</c>.</summary>
     public string Status { get; set; } = "running";
 
     /// <summary>The failure message, if any.</summary>
@@ -41,6 +41,9 @@ public sealed class RunManifest
     /// <summary>Model metrics and choices by name, such as <c>segment.silhouette.k3</c> and <c>segment.k</c>.</summary>
     public SortedDictionary<string, double> Metrics { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Trained models by name (for example <c>recommend.als</c>) with their chosen parameters.</summary>
+    public SortedDictionary<string, IReadOnlyDictionary<string, string>> Models { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Stages in run order with their wall time.</summary>
     public List<StageTiming> Stages { get; } = [];
 
@@ -54,5 +57,5 @@ public sealed class RunManifest
 /// <summary>One stage's wall time.</summary>
 /// <param name="Stage">The stage name.</param>
 /// <param name="Seconds">Elapsed seconds.</param>
-/// <param name="Status"><c>succeeded</c>, <c>failed</c> or <c>not_available</c>.</param>
+/// <param name="Status"><c>succeeded</c> or <c>failed</c>.</param>
 public sealed record StageTiming(string Stage, double Seconds, string Status);

@@ -52,11 +52,6 @@ public sealed class RunContext
             Logger.LogInformation("[{Stage}] finished in {Seconds:F1} s", stage, watch.Elapsed.TotalSeconds);
             return result;
         }
-        catch (StageNotAvailableException)
-        {
-            Manifest.Stages.Add(new StageTiming(stage, Math.Round(watch.Elapsed.TotalSeconds, 3), "not_available"));
-            throw;
-        }
         catch (Exception)
         {
             Manifest.Stages.Add(new StageTiming(stage, Math.Round(watch.Elapsed.TotalSeconds, 3), "failed"));

@@ -28,12 +28,34 @@ public sealed class PipelineOptionsLoaderTests
     [InlineData("RunDate", "10/12/2011", "RunDate")]
     [InlineData("Tables:transactions:Format", "xlsx", "Tables:transactions:Format")]
     [InlineData("Cleaning:MaxRating", "five", "Cleaning:MaxRating")]
+    [InlineData("Recommend:Feedback", "clicks", "Recommend:Feedback")]
+    [InlineData("Recommend:TopN", "0", "Recommend:TopN")]
+    [InlineData("Recommend:Ranks", "32,x", "Recommend:Ranks")]
+    [InlineData("Recommend:DecayDays", "-1", "Recommend:DecayDays")]
     public void Load_BadValue_ExceptionNamesKey(string key, string value, string expectedKey)
     {
         PipelineConfigurationException e = Assert.Throws<PipelineConfigurationException>(() => Load(("Input", "in"), ("Output", "out"), (key, value)));
 
         Assert.Equal(expectedKey, e.Key);
         Assert.Contains(value, e.Message);
+    }
+
+    [Fact]
+    public void Load_RecommendKeys_GridFromListsAndDefaultsByFeedback()
+    {
+        PipelineOptions options = Load(("Input", "in"), ("Output", "out"),
+            ("Recommend:Ranks", "16, 64"), ("Recommend:DecayDays", "0,45"), ("Recommend:TopN", "5"), ("Segments:MaxK", "6"));
+        PipelineOptions explicitFeedback = Load(("Input", "in"), ("Output", "out"), ("Recommend:Feedback", "Explicit"));
+
+        Assert.Equal([16, 64], options.Recommend.Ranks);
+        Assert.Equal([0.0, 45.0], options.Recommend.DecayDays);
+        Assert.Equal([1.0], options.Recommend.RegParams);
+        Assert.Equal(5, options.Recommend.TopN);
+        Assert.Equal("16, 64", options.Effective["Recommend:Ranks"]);
+        Assert.Equal("6", options.Effective["Segments:MaxK"]);
+        Assert.True(explicitFeedback.Recommend.IsExplicit);
+        Assert.Equal([10, 20], explicitFeedback.Recommend.Ranks);
+        Assert.Equal([0.1, 0.2], explicitFeedback.Recommend.RegParams);
     }
 
     [Fact]

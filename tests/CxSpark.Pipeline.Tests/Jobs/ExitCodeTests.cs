@@ -91,11 +91,13 @@ public sealed class ExitCodeTests(SparkServerFixture fixture)
     }
 
     [Fact]
-    public async Task Recommend_NotYetAvailable_Exit4WithMessage()
+    public async Task Recommend_BeforeClean_Exit2NamesTheMissingStep()
     {
-        JobResult result = await Cxspark.RunAsync("recommend");
+        string output = RepoPaths.NewTempDir("recommend-first");
 
-        Assert.Equal(ExitCodes.JobFailed, result.ExitCode);
-        Assert.Contains("not yet available", result.Stderr);
+        JobResult result = await Cxspark.RunAsync("recommend", "--output", output, "--run-date", "2011-12-10", "--remote", fixture.Remote);
+
+        Assert.True(result.ExitCode == ExitCodes.BadInput, result.ToString());
+        Assert.Contains("run 'clean' for that date first", result.Stderr);
     }
 }

@@ -11,13 +11,8 @@ public sealed class OnlineRetailJobTests(SparkServerFixture fixture)
     [Fact]
     public async Task Clean_OnlineRetailCsvThroughConfigMapping_ManifestHasReferenceCounts()
     {
-        string output = RepoPaths.NewTempDir("retail-csv-out");
+        (string output, _) = await OnlineRetailRun.CleanAsync(fixture.Remote);
 
-        JobResult result = await Cxspark.RunAsync("clean", "--input", RepoPaths.Dataset("online-retail"), "--output", output,
-            "--config", Path.Combine(RepoPaths.Root, "data-samples", "online-retail-csv.json"),
-            "--set", "Tables:transactions:Path=" + OnlineRetail.Folder, "--run-date", "2011-12-10", "--remote", fixture.Remote);
-
-        Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
         JsonElement counts = Cxspark.Manifest(output, "clean").GetProperty("cleaning").GetProperty("transactions");
         Assert.Equal(541_909, counts.GetProperty("rows_in").GetInt64());
         Assert.Equal(397_884, counts.GetProperty("clean_before_dedup").GetInt64());
@@ -30,16 +25,18 @@ public sealed class OnlineRetailJobTests(SparkServerFixture fixture)
     }
 
     [Fact]
-    public async Task Nightly_BundledSampleWithDefaults_PublishesCleanProfilesSegmentsThenReportsRecommendUnavailable()
+    public async Task Nightly_BundledSampleWithDefaults_PublishesEveryTable()
     {
         string output = RepoPaths.NewTempDir("sample-out");
 
         JobResult result = await Cxspark.RunAsync("nightly", "--output", output, "--run-date", "2011-12-10", "--remote", fixture.Remote);
 
-        Assert.True(result.ExitCode == ExitCodes.JobFailed, result.ToString());
-        Assert.Contains("'recommend' stage is not yet available", result.Stderr);
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
         JsonElement manifest = Cxspark.Manifest(output, "nightly");
-        Assert.Equal("incomplete", manifest.GetProperty("status").GetString());
+        Assert.Equal("succeeded", manifest.GetProperty("status").GetString());
+        Assert.Equal(["clean.transactions", "clean.customers", "clean.products", "clean.ratings", "recommend", "profile", "segment"],
+            manifest.GetProperty("stages").EnumerateArray().Select(s => s.GetProperty("stage").GetString()!).Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal(SampleCounts.Ratings, manifest.GetProperty("cleaning").GetProperty("ratings").GetProperty("rows_in").GetInt64());
         JsonElement transactions = manifest.GetProperty("cleaning").GetProperty("transactions");
         Assert.Equal(SampleCounts.Transactions, transactions.GetProperty("rows_in").GetInt64());
         Assert.Equal("C", manifest.GetProperty("config").GetProperty("Cleaning:CancellationPrefix").GetString());
@@ -67,11 +64,25 @@ public sealed class OnlineRetailJobTests(SparkServerFixture fixture)
         Assert.Equal(profiles, Convert.ToInt64(summary[1]));
         Assert.Equal(1.0, Convert.ToDouble(summary[2]), 9);
         Assert.Equal(true, summary[3]);
+
+        // Recommendations: 10 new products for every customer (clean customers without a purchase get popular products).
+        long customers = DuckDb.Count(output, "clean/customers");
+        object?[] recommendations = DuckDb.Row($"""
+            SELECT count(*), count(DISTINCT customer_id), count(DISTINCT (customer_id, product_id)), max(rank)
+            FROM {DuckDb.Table(output, "recommendations")}
+            """);
+        Assert.Equal([customers * 10, customers, customers * 10, 10L], recommendations.Select(Convert.ToInt64).ToArray());
+        object?[] bought = DuckDb.Row(
+            $"SELECT count(*) FROM {DuckDb.Table(output, "recommendations")} JOIN {DuckDb.Table(output, "clean/transactions")} USING (customer_id, product_id)");
+        Assert.Equal(0L, Convert.ToInt64(bought[0]));
+        Assert.True(metrics.GetProperty("recommend.holdout.als.precision_at_10").GetDouble() > 0);
+        Assert.True(DuckDb.Count(output, "similar_products") > 0);
     }
 
     /// <summary>Row counts of data-samples/online-retail (2011-11-01 to 2011-12-09), as its README states.</summary>
     private static class SampleCounts
     {
         public const long Transactions = 110_236;
+        public const long Ratings = 100_836;
     }
 }

@@ -1,0 +1,126 @@
+using CxSpark.Connect.ML.Evaluation;
+using CxSpark.Connect.ML.Recommendation;
+using CxSpark.Connect.Sql;
+using static CxSpark.Connect.Sql.Functions;
+
+namespace CxSpark.Pipeline.Recommendations;
+
+/// <summary>
+/// A time split of the feedback: train on everything before <see cref="TrainUntil"/>, evaluate on the products users
+/// newly bought (or rated) in [<see cref="TrainUntil"/>, <see cref="EvaluateUntil"/>).
+/// </summary>
+/// <remarks>
+/// Relevant pairs are those of users with training history, for products they had not bought before (a recommender
+/// never suggests known products). Products first sold in the evaluation window stay relevant, so neither the model
+/// nor the baseline can reach a recall of 1.
+/// </remarks>
+public sealed class EvaluationWindow : IAsyncDisposable
+{
+    private readonly Feedback _feedback;
+    private readonly RecommendOptions _options;
+    private readonly Dictionary<double, DataFrame> _strengths = [];
+
+    private EvaluationWindow(Feedback feedback, RecommendOptions options, DateTime trainUntil, DateTime evaluateUntil, DataFrame known,
+        DataFrame relevant, DataFrame users, long catalogueSize)
+    {
+        _feedback = feedback;
+        _options = options;
+        TrainUntil = trainUntil;
+        EvaluateUntil = evaluateUntil;
+        Known = known;
+        Relevant = relevant;
+        Users = users;
+        CatalogueSize = catalogueSize;
+        Popularity = Popularity.FromKnown(known);
+        RecentPopularity = Popularity.FromKnown(feedback.Known(trainUntil.AddDays(-options.PopularityDays), trainUntil));
+    }
+
+    /// <summary>The end (exclusive) of the training data and the start of the evaluation window.</summary>
+    public DateTime TrainUntil { get; }
+
+    /// <summary>The end (exclusive) of the evaluation window.</summary>
+    public DateTime EvaluateUntil { get; }
+
+    /// <summary>Known pairs of the training data, cached.</summary>
+    public DataFrame Known { get; }
+
+    /// <summary>The relevant (<c>user</c>, <c>item</c>) pairs of the evaluation window, cached.</summary>
+    public DataFrame Relevant { get; }
+
+    /// <summary>The evaluated users with the size of their training history (<c>user</c>, <c>known_count</c>).</summary>
+    public DataFrame Users { get; }
+
+    /// <summary>The baseline: products by distinct buyers over all the training data ("most popular").</summary>
+    public Popularity Popularity { get; }
+
+    /// <summary>Products by distinct buyers in the last <see cref="RecommendOptions.PopularityDays"/> of the training data: the fallback.</summary>
+    public Popularity RecentPopularity { get; }
+
+    /// <summary>Products in the training data.</summary>
+    public long CatalogueSize { get; }
+
+    /// <summary>Prepares the split (small cached tables) of indexed <paramref name="feedback"/>.</summary>
+    public static async Task<EvaluationWindow> CreateAsync(
+        Feedback feedback, DateTime trainUntil, DateTime evaluateUntil, RecommendOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(feedback);
+        ArgumentNullException.ThrowIfNull(options);
+        DataFrame known = await feedback.Known(until: trainUntil).CacheAsync(cancellationToken).ConfigureAwait(false);
+        DataFrame relevant = await feedback.Known(trainUntil, evaluateUntil)
+            .Join(feedback.Signals(until: trainUntil).Select("user").Distinct(), ["user"], JoinType.LeftSemi)
+            .Join(known, ["user", "item"], JoinType.LeftAnti)
+            .CacheAsync(cancellationToken).ConfigureAwait(false);
+        DataFrame users = relevant.Select("user").Distinct()
+            .Join(known.GroupBy("user").Agg(Count("*").Alias("known_count")), ["user"], JoinType.LeftOuter)
+            .Select(Col("user"), Coalesce(Col("known_count"), Lit(0L)).Alias("known_count"));
+        long catalogue = await feedback.Signals(until: trainUntil).Select("item").Distinct().CountAsync(cancellationToken).ConfigureAwait(false);
+        return new EvaluationWindow(feedback, options, trainUntil, evaluateUntil, known, relevant, users, catalogue);
+    }
+
+    /// <summary>The training strengths (<c>user</c>, <c>item</c>, <c>strength</c>) with <paramref name="decayDays"/>, cached once per value.</summary>
+    public async Task<DataFrame> StrengthsAsync(double decayDays, CancellationToken cancellationToken = default)
+    {
+        if (!_strengths.TryGetValue(decayDays, out DataFrame? strengths))
+        {
+            strengths = await _feedback.Strengths(until: TrainUntil, decayDays: decayDays).CacheAsync(cancellationToken).ConfigureAwait(false);
+            _strengths[decayDays] = strengths;
+        }
+
+        return strengths;
+    }
+
+    /// <summary>Ranking metrics of <paramref name="model"/> with popularity fill-in.</summary>
+    public Task<RankingMetrics> EvaluateAsync(ALSModel model, CancellationToken cancellationToken = default) =>
+        EvaluateAsync(model, RecentPopularity, cancellationToken);
+
+    /// <summary>Ranking metrics of a popularity ranking alone.</summary>
+    public Task<RankingMetrics> EvaluateAsync(Popularity popularity, CancellationToken cancellationToken = default) =>
+        EvaluateAsync(null, popularity, cancellationToken);
+
+    /// <summary>The root-mean-square error of an explicit model's predictions of the ratings given in the window.</summary>
+    public Task<double> RmseAsync(ALSModel model, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        DataFrame actual = _feedback.Strengths(TrainUntil, EvaluateUntil);
+        return new RegressionEvaluator { LabelCol = "strength", PredictionCol = "prediction", MetricName = "rmse" }
+            .EvaluateAsync(model.Transform(actual), cancellationToken);
+    }
+
+    /// <summary>Releases the cached tables.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        foreach (DataFrame strengths in _strengths.Values)
+        {
+            await strengths.UnpersistAsync().ConfigureAwait(false);
+        }
+
+        await Known.UnpersistAsync().ConfigureAwait(false);
+        await Relevant.UnpersistAsync().ConfigureAwait(false);
+    }
+
+    private async Task<RankingMetrics> EvaluateAsync(ALSModel? model, Popularity popularity, CancellationToken cancellationToken)
+    {
+        DataFrame recommendations = await Recommender.RecommendAsync(model, Users, Known, popularity, _options.TopN, cancellationToken).ConfigureAwait(false);
+        return await RankingMetrics.ComputeAsync(recommendations, Relevant, _options.TopN, CatalogueSize, cancellationToken).ConfigureAwait(false);
+    }
+}

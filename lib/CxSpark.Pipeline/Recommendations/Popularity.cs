@@ -1,0 +1,32 @@
+using CxSpark.Connect.Sql;
+using static CxSpark.Connect.Sql.Functions;
+
+namespace CxSpark.Pipeline.Recommendations;
+
+/// <summary>The popularity ranking: products by distinct buyers in a recent window; the fallback and the evaluation baseline.</summary>
+public sealed class Popularity
+{
+    private readonly DataFrame _ranked;
+
+    private Popularity(DataFrame ranked) => _ranked = ranked;
+
+    /// <summary>
+    /// Ranks the items of <paramref name="known"/> (<c>user</c>, <c>item</c>, bought or rated in the window) by distinct
+    /// users; the score is the share of the window's users who bought the item.
+    /// </summary>
+    public static Popularity FromKnown(DataFrame known)
+    {
+        ArgumentNullException.ThrowIfNull(known);
+        DataFrame ranked = known.GroupBy("item")
+            .Agg(CountDistinct(Col("user")).Alias("buyers"))
+            .CrossJoin(known.Agg(CountDistinct(Col("user")).Alias("users")))
+            .Select(Col("item"), (Col("buyers") / Col("users")).Alias("score"));
+        return new Popularity(ranked);
+    }
+
+    /// <summary>The <paramref name="count"/> most popular items (<c>item</c>, <c>score</c>), ties by item id.</summary>
+    public DataFrame Top(int count) => _ranked.OrderBy(Col("score").Desc(), Col("item")).Limit(count);
+
+    /// <summary>Candidates (<c>user</c>, <c>item</c>, <c>score</c>): the top <paramref name="count"/> items for every user of <paramref name="users"/>.</summary>
+    public DataFrame Candidates(DataFrame users, int count) => users.Select("user").CrossJoin(Top(count).Hint("broadcast"));
+}

@@ -1,0 +1,65 @@
+namespace CxSpark.Pipeline.Recommendations;
+
+/// <summary>Options of the <c>recommend</c> stage (configuration section <c>Recommend</c>).</summary>
+public sealed record RecommendOptions
+{
+    /// <summary>
+    /// <c>implicit</c> (default): ALS on implicit feedback from clean purchases, plus weighted carts, wishlists and views
+    /// when an events table exists; <c>explicit</c>: ALS on the <c>ratings</c> table (key <c>Recommend:Feedback</c>).
+    /// </summary>
+    public string Feedback { get; init; } = "implicit";
+
+    /// <summary>Recommendations per customer (key <c>Recommend:TopN</c>, default 10); also the k of the ranking metrics.</summary>
+    public int TopN { get; init; } = 10;
+
+    /// <summary>The evaluation window: the last this many days of the data (key <c>Recommend:HoldoutDays</c>, default 30).</summary>
+    public int HoldoutDays { get; init; } = 30;
+
+    /// <summary>The tuning window just before the holdout (key <c>Recommend:ValidationDays</c>, default 30).</summary>
+    public int ValidationDays { get; init; } = 30;
+
+    /// <summary>The popularity ranking counts distinct buyers over this many days (key <c>Recommend:PopularityDays</c>, default 30).</summary>
+    public int PopularityDays { get; init; } = 30;
+
+    /// <summary>The ALS ranks tried on the validation window (key <c>Recommend:Ranks</c>, comma separated; explicit default 10, 20).</summary>
+    public IReadOnlyList<int> Ranks { get; init; } = [32];
+
+    /// <summary>The ALS regularisation values tried (key <c>Recommend:RegParams</c>; explicit default 0.1, 0.2).</summary>
+    public IReadOnlyList<double> RegParams { get; init; } = [1.0];
+
+    /// <summary>The default ranks for explicit feedback.</summary>
+    public static IReadOnlyList<int> ExplicitRanks { get; } = [10, 20];
+
+    /// <summary>The default regularisation values for explicit feedback.</summary>
+    public static IReadOnlyList<double> ExplicitRegParams { get; } = [0.1, 0.2];
+
+    /// <summary>The implicit-feedback confidence scales tried (key <c>Recommend:Alphas</c>; ignored for explicit feedback).</summary>
+    public IReadOnlyList<double> Alphas { get; init; } = [20.0];
+
+    /// <summary>
+    /// The time constants (days) tried for the decay of implicit feedback: a signal of age a days at the end of the
+    /// training data weighs exp(−a / d); 0 means no decay (key <c>Recommend:DecayDays</c>).
+    /// </summary>
+    public IReadOnlyList<double> DecayDays { get; init; } = [15.0, 30.0, 60.0];
+
+    /// <summary>ALS iterations (key <c>Recommend:MaxIter</c>, default 10).</summary>
+    public int MaxIter { get; init; } = 10;
+
+    /// <summary>The seed of every ALS fit (key <c>Recommend:Seed</c>, default 42).</summary>
+    public long Seed { get; init; } = 42;
+
+    /// <summary>The weight of one add-to-cart event relative to one purchase (key <c>Recommend:CartWeight</c>, default 0.3).</summary>
+    public double CartWeight { get; init; } = 0.3;
+
+    /// <summary>The weight of one wishlist event (key <c>Recommend:WishlistWeight</c>, default 0.2).</summary>
+    public double WishlistWeight { get; init; } = 0.2;
+
+    /// <summary>The weight of one view event (key <c>Recommend:ViewWeight</c>, default 0.05).</summary>
+    public double ViewWeight { get; init; } = 0.05;
+
+    /// <summary>Similar products kept per product (key <c>Recommend:SimilarProducts</c>, default 10; 0 skips the table).</summary>
+    public int SimilarProducts { get; init; } = 10;
+
+    /// <summary>Whether <see cref="Feedback"/> is <c>explicit</c>.</summary>
+    public bool IsExplicit => string.Equals(Feedback, "explicit", StringComparison.OrdinalIgnoreCase);
+}
