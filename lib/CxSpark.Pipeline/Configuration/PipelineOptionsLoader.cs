@@ -101,7 +101,7 @@ public static class PipelineOptionsLoader
         return [.. items.Select(item =>
             double.TryParse(item, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value) && value >= minimum
                 ? value
-                : throw new PipelineConfigurationException(key, $"'{item}' is not a number of at least {minimum}."))];
+                : throw new PipelineConfigurationException(key, $"'{item}' in '{string.Join(',', items)}' is not a number of at least {minimum}."))];
     }
 
     private static TableSource LoadTable(IConfigurationSection table)
