@@ -35,6 +35,12 @@ public sealed class RawZoneReader
         try
         {
             StructType schema = await frame.SchemaAsync(cancellationToken).ConfigureAwait(false);
+            StructType widened = PhysicalTypes.Widen(schema);
+            if (source.Format == "parquet" && source.Schema is null && !widened.Equals(schema))
+            {
+                return new RawTable(Reader(source).Schema(widened).Load(path), widened, path);
+            }
+
             return new RawTable(frame, schema, path);
         }
         catch (AnalysisException e) when (e.Message.Contains("PATH_NOT_FOUND", StringComparison.Ordinal) || e.Message.Contains("UNABLE_TO_INFER_SCHEMA", StringComparison.Ordinal))
