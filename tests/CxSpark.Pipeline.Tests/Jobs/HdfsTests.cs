@@ -1,13 +1,15 @@
 using System.Text.Json;
 using CxSpark.Connect.Sql;
 using CxSpark.Jobs;
+using CxSpark.Pipeline.Publishing;
 using CxSpark.Pipeline.Tests.Infrastructure;
 
 namespace CxSpark.Pipeline.Tests.Jobs;
 
-/// <summary>nightly with its input and output on HDFS (a mini-cluster started for this class) gives the same results as on file://.</summary>
+/// <summary>Outputs on HDFS (a mini-cluster started for this class only): published partitions replace each other like local
+/// ones, and nightly with its input and output on HDFS gives the same results as on file://.</summary>
 [Collection("Spark")]
-public sealed class HdfsNightlyTests(SparkServerFixture fixture, HdfsFixture hdfs) : IClassFixture<HdfsFixture>
+public sealed class HdfsTests(SparkServerFixture fixture, HdfsFixture hdfs) : IClassFixture<HdfsFixture>
 {
     private const string RunDate = "2011-12-10";
 
@@ -15,6 +17,33 @@ public sealed class HdfsNightlyTests(SparkServerFixture fixture, HdfsFixture hdf
     private const bool RecommendAvailable = false;
 
     private readonly SparkSession _spark = fixture.Spark;
+
+    [Fact]
+    public async Task PublishAsync_SameDateRepublishedThenEmpty_EachRunReplacesThePartitionWithSuccessMarker()
+    {
+        string root = "/publish-" + Guid.NewGuid().ToString("N");
+        string output = hdfs.Url + root;
+        var date = new DateOnly(2024, 3, 1);
+        DataFrame first = _spark.CreateDataFrame([["a", 1L], ["b", 2L]], "key STRING, value BIGINT");
+        DataFrame second = _spark.CreateDataFrame([["c", 3L]], "key STRING, value BIGINT");
+
+        await new TablePublisher(output, "run-1", date).PublishAsync(first, "things");
+        string path = await new TablePublisher(output, "run-2", date).PublishAsync(second, "things");
+        IReadOnlyList<Row> afterSecond = await _spark.Read().Parquet(output + "/things").CollectAsync();
+        IReadOnlyList<string> files = await hdfs.ListRecursiveAsync(root);
+        await new TablePublisher(output, "run-3", date).PublishAsync(second.Filter(Functions.Col("value") > 5L), "things");
+        DataFrame afterEmpty = _spark.Read().Parquet(output + "/things");
+
+        Assert.Equal(output + "/things/run_date=2024-03-01", path);
+        Row row = Assert.Single(afterSecond);
+        Assert.Equal("c", row.GetString("key"));
+        Assert.Equal(date, row.GetDate("run_date"));
+        Assert.Contains(root + "/things/run_date=2024-03-01/_SUCCESS", files);
+        Assert.Equal([root + "/things/run_date=2024-03-01"], files.Where(f => f.EndsWith("/run_date=2024-03-01", StringComparison.Ordinal)).ToArray());
+        Assert.Equal(0, await afterEmpty.CountAsync());
+        Assert.Equal(["key", "value", "run_date"], (await afterEmpty.SchemaAsync()).FieldNames);
+        Assert.Contains(root + "/things/run_date=2024-03-01/_SUCCESS", await hdfs.ListRecursiveAsync(root));
+    }
 
     [Fact]
     public async Task Nightly_InputAndOutputOnHdfs_SameManifestCountsAndTablesAsFileUris()
