@@ -25,13 +25,19 @@ if $format; then
     || { echo "test.sh: formatting differs from .editorconfig; run 'dotnet format CxSpark.sln' and commit." >&2; exit 1; }
 fi
 
+# The HDFS tests start and stop a mini-cluster on this port themselves; stopping it here too covers a crashed test host.
+export CXSPARK_TEST_HDFS_PORT=${CXSPARK_TEST_HDFS_PORT:-19112}
 started=false
+cleanup() {
+  CXSPARK_HDFS_PORT=$CXSPARK_TEST_HDFS_PORT "$here/hdfs.sh" stop 2>/dev/null || true
+  if $started; then "$here/spark-server.sh" stop; fi
+}
+trap cleanup EXIT
 if [ -z "${SPARK_REMOTE:-}" ]; then
   export CXSPARK_PORT=${CXSPARK_TEST_PORT:-15102} CXSPARK_MASTER=${CXSPARK_MASTER:-local[2]}
   SPARK_REMOTE=$("$here/spark-server.sh" start)
   export SPARK_REMOTE
   started=true
-  trap '"$here/spark-server.sh" stop' EXIT
 fi
 echo "test.sh: testing against $SPARK_REMOTE" >&2
 

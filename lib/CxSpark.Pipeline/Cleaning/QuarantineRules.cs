@@ -31,6 +31,9 @@ public static class QuarantineRules
                 checks.Add((Coalesce(Col("quantity"), Lit(0L)) == 0L, QuarantineReason.ZeroQuantity));
                 checks.Add(((Col("unit_price") == 0.0) & !(isReturn ?? Lit(false)), QuarantineReason.ZeroPrice));
                 break;
+            case "products":
+                checks.Add((IsInvalidListPrice(Col("list_price")), QuarantineReason.InvalidPrice));
+                break;
             case "events":
                 checks.Add((Coalesce(Col("event_type").IsIn([.. rules.EventTypes]), Lit(false)).Not(), QuarantineReason.UnknownEventType));
                 break;
@@ -66,6 +69,13 @@ public static class QuarantineRules
     {
         Column isNonFinite = price.IsNaN() | (Abs(price) == double.PositiveInfinity);
         return price.IsNull() | isNonFinite | (price < 0.0);
+    }
+
+    /// <summary>A list price is optional: null passes, NaN, infinite and negative prices do not.</summary>
+    private static Column IsInvalidListPrice(Column price)
+    {
+        Column isNonFinite = price.IsNaN() | (Abs(price) == double.PositiveInfinity);
+        return Coalesce(isNonFinite | (price < 0.0), Lit(false));
     }
 
     private static Column IsRatingOutOfRange(Column rating, CleaningRules rules)

@@ -35,6 +35,12 @@ public sealed class RawZoneReader
         try
         {
             StructType schema = await frame.SchemaAsync(cancellationToken).ConfigureAwait(false);
+            StructType widened = PhysicalTypes.Widen(schema);
+            if (source.Format == "parquet" && source.Schema is null && !widened.Equals(schema))
+            {
+                return new RawTable(Reader(source).Schema(widened).Load(path), widened, path);
+            }
+
             return new RawTable(frame, schema, path);
         }
         catch (AnalysisException e) when (e.Message.Contains("PATH_NOT_FOUND", StringComparison.Ordinal) || e.Message.Contains("UNABLE_TO_INFER_SCHEMA", StringComparison.Ordinal))
@@ -43,7 +49,8 @@ public sealed class RawZoneReader
         }
     }
 
-    /// <summary>Checks <paramref name="raw"/> against the contract; a missing column names the first part file that lacks it.</summary>
+    /// <summary>Checks <paramref name="raw"/> against the contract; a missing or incompatible column names the first part file
+    /// that lacks it or holds that type.</summary>
     /// <exception cref="InputContractException">The table breaks the contract.</exception>
     public async Task ValidateAsync(RawTable raw, TableContract contract, CancellationToken cancellationToken = default)
     {
@@ -52,14 +59,14 @@ public sealed class RawZoneReader
         {
             ContractMapper.Validate(raw.Schema, contract, mapping, raw.Path);
         }
-        catch (InputContractException e) when (e.ActualType == "missing" && StoragePath.IsLocal(raw.Path) && Directory.Exists(raw.Path))
+        catch (InputContractException e) when (StoragePath.IsLocal(raw.Path) && Directory.Exists(raw.Path))
         {
-            string file = await FirstFileLackingAsync(raw.Path, contract.Name, e.Column, cancellationToken).ConfigureAwait(false) ?? raw.Path;
+            string file = await FirstFileBreakingAsync(raw.Path, contract.Name, e, cancellationToken).ConfigureAwait(false) ?? raw.Path;
             throw new InputContractException(e.Table, e.Column, file, e.ExpectedType, e.ActualType);
         }
     }
 
-    private async Task<string?> FirstFileLackingAsync(string folder, string table, string column, CancellationToken cancellationToken)
+    private async Task<string?> FirstFileBreakingAsync(string folder, string table, InputContractException error, CancellationToken cancellationToken)
     {
         TableSource source = _options.SourceOf(table);
         IEnumerable<string> files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
@@ -69,7 +76,8 @@ public sealed class RawZoneReader
         foreach (string file in files)
         {
             StructType schema = await Reader(source).Load(file).SchemaAsync(cancellationToken).ConfigureAwait(false);
-            if (!schema.FieldNames.Any(n => string.Equals(n, column, StringComparison.OrdinalIgnoreCase)))
+            StructField? field = schema.Fields.FirstOrDefault(f => string.Equals(f.Name, error.Column, StringComparison.OrdinalIgnoreCase));
+            if (field is null ? error.ActualType == "missing" : field.DataType.SimpleString == error.ActualType)
             {
                 return file;
             }

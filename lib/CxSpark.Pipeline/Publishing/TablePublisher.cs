@@ -10,7 +10,8 @@ namespace CxSpark.Pipeline.Publishing;
 /// previous partition of the same date is first renamed aside (<c>_replaced-…</c>, ignored by Spark) and deleted after the
 /// move, so a rerun replaces it; a crash between the two renames leaves the date absent, never partial, and the rerun
 /// restores it. Other URIs (hdfs://, s3a://) are written by Spark's dynamic partition overwrite, which stages files and
-/// moves the partition at job commit. The data files hold the table's columns; <c>run_date</c> comes from the folder name.
+/// moves the partition at job commit (see <see cref="PublishWithSparkAsync"/>). The data files hold the table's columns;
+/// <c>run_date</c> comes from the folder name.
 /// </remarks>
 public sealed class TablePublisher
 {
@@ -36,10 +37,7 @@ public sealed class TablePublisher
     {
         if (!StoragePath.IsLocal(_output))
         {
-            await rows.WithColumn(OutputTables.PartitionColumn, Lit(_runDate))
-                .Write().Mode(SaveMode.Overwrite).Option("partitionOverwriteMode", "dynamic")
-                .PartitionBy(OutputTables.PartitionColumn)
-                .ParquetAsync(Combine(_output, table), cancellationToken).ConfigureAwait(false);
+            await PublishWithSparkAsync(rows, table, cancellationToken).ConfigureAwait(false);
             return PartitionPath(table);
         }
 
@@ -68,6 +66,31 @@ public sealed class TablePublisher
         }
 
         return final;
+    }
+
+    /// <summary>Publishes through Spark alone, for file systems this process cannot rename on.</summary>
+    /// <remarks>
+    /// Dynamic partition overwrite writes under <c>&lt;table&gt;/.spark-staging-&lt;job&gt;/</c> and at job commit replaces the
+    /// partition by one directory rename (atomic on HDFS). It writes nothing for an empty frame, which would leave an
+    /// earlier partition of the date in place, so an empty frame overwrites the partition folder itself (one schema-only
+    /// file). Spark's <c>_SUCCESS</c> of a dynamic overwrite stays in its staging folder, so an empty append to the
+    /// published partition adds it afterwards: the marker appears only once the data is in place.
+    /// </remarks>
+    private async Task PublishWithSparkAsync(DataFrame rows, string table, CancellationToken cancellationToken)
+    {
+        string partition = PartitionPath(table);
+        bool isEmpty = await rows.Limit(1).CountAsync(cancellationToken).ConfigureAwait(false) == 0;
+        if (isEmpty)
+        {
+            await rows.Write().Mode(SaveMode.Overwrite).ParquetAsync(partition, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await rows.WithColumn(OutputTables.PartitionColumn, Lit(_runDate))
+            .Write().Mode(SaveMode.Overwrite).Option("partitionOverwriteMode", "dynamic")
+            .PartitionBy(OutputTables.PartitionColumn)
+            .ParquetAsync(Combine(_output, table), cancellationToken).ConfigureAwait(false);
+        await rows.Limit(0).Write().Mode(SaveMode.Append).ParquetAsync(partition, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Removes this run's (now empty) staging folder.</summary>

@@ -1,3 +1,4 @@
+using CxSpark.Connect.Errors;
 using CxSpark.Connect.Sql;
 using CxSpark.Pipeline.Cleaning;
 using CxSpark.Pipeline.Contract;
@@ -30,7 +31,14 @@ public static class CleanRun
             }
 
             await reader.ValidateAsync(raw, contract, cancellationToken).ConfigureAwait(false);
-            await context.StageAsync("clean." + contract.Name, () => CleanTableAsync(context, raw, contract, rules, cancellationToken)).ConfigureAwait(false);
+            try
+            {
+                await context.StageAsync("clean." + contract.Name, () => CleanTableAsync(context, raw, contract, rules, cancellationToken)).ConfigureAwait(false);
+            }
+            catch (SparkServerException e) when (PhysicalTypes.TryExplain(e, contract.Name, out InputContractException explained))
+            {
+                throw explained;
+            }
         }
 
         return context.Manifest.Cleaning;

@@ -143,7 +143,9 @@ public static class RecommendRun
     private static async Task<long> PublishAsync(
         RunContext context, Feedback feedback, IdIndex index, TimeSplit split, AlsSettings settings, RecommendOptions options, CancellationToken cancellationToken)
     {
-        string modelVersion = $"{context.Options.RunId}/als-{(options.IsExplicit ? "explicit" : "implicit")}-{settings.Label}";
+        // The run date and the settings, not the run id: a rerun of the date publishes identical tables.
+        string modelVersion = string.Create(CultureInfo.InvariantCulture,
+            $"{context.Options.RunDate:yyyy-MM-dd}/als-{(options.IsExplicit ? "explicit" : "implicit")}-{settings.Label}");
         context.Manifest.Models["recommend.als"] = new SortedDictionary<string, string>(settings.ToManifest(options).ToDictionary(), StringComparer.Ordinal)
         {
             ["model_version"] = modelVersion,

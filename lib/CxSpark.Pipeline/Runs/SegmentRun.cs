@@ -30,8 +30,11 @@ public static class SegmentRun
             ?? throw new PipelineConfigurationException("RunDate",
                 $"no customer_profiles for {context.Options.RunDate:yyyy-MM-dd} under {context.Options.Output}; run 'profile' for that date first.");
         (int minK, int maxK) = KRange(context.Options);
+        // k-means|| samples its initial centres row by row per partition, and a shuffle hands rows over in whatever order
+        // they arrive: a fixed layout (hash of customer_id, sorted within each partition) makes the seeded fit reproducible.
+        DataFrame ordered = profiles.Repartition(null, Col("customer_id")).SortWithinPartitions(Col("customer_id"));
         DataFrame assembled = new VectorAssembler { InputCols = SegmentFeatures.Columns, OutputCol = "raw_features" }
-            .Transform(SegmentFeatures.WithSegmentFeatures(profiles));
+            .Transform(SegmentFeatures.WithSegmentFeatures(ordered));
         await using StandardScalerModel scaler = await new StandardScaler { InputCol = "raw_features", OutputCol = "features", WithMean = true, WithStd = true }
             .FitAsync(assembled, cancellationToken).ConfigureAwait(false);
         DataFrame features = await scaler.Transform(assembled).CacheAsync(cancellationToken).ConfigureAwait(false);

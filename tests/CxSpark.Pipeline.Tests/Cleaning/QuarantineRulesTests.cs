@@ -26,7 +26,10 @@ public sealed class QuarantineRulesTests(SparkServerFixture fixture)
         { QuarantineReason.InvalidPrice, ["t1", "c1", "p1", 1L, double.PositiveInfinity, s_time] },
         { QuarantineReason.InvalidPrice, ["t1", "c1", "p1", 1L, -11062.06, s_time] },
         { QuarantineReason.InvalidPrice, ["t1", "c1", "p1", 1L, null, s_time] },
+        { QuarantineReason.InvalidPrice, ["t1", "c1", "p1", 1L, double.NegativeInfinity, s_time] },
         { QuarantineReason.ZeroQuantity, ["t1", "c1", "p1", 0L, 1.0, s_time] },
+        { QuarantineReason.ZeroQuantity, ["t1", "c1", "p1", null, 1.0, s_time] },
+        { QuarantineReason.MissingKey, ["t1", "c1", null, 1L, 1.0, s_time] },
         { QuarantineReason.ZeroPrice, ["t1", "c1", "p1", 2L, 0.0, s_time] },
         { QuarantineReason.NullTime, ["t1", "c1", "p1", 1L, 1.0, null] },
         { QuarantineReason.FutureTime, ["t1", "c1", "p1", 1L, 1.0, new DateTimeOffset(2012, 1, 1, 0, 0, 0, TimeSpan.Zero)] },
@@ -55,6 +58,42 @@ public sealed class QuarantineRulesTests(SparkServerFixture fixture)
         TableCounts counts = await CleaningCounter.CountAsync(TableCleaner.Split(mapped, InputTables.Transactions, s_rules));
 
         Assert.Equal(1, counts.QuarantineByReason[QuarantineReason.UnparseableValue]);
+        Assert.Equal(1, counts.Clean);
+    }
+
+    public static TheoryData<string, string, object?[], string> BadRowsOfOtherTables => new()
+    {
+        { "customers", "customer_id STRING, country STRING", [" ", "UK"], QuarantineReason.MissingKey },
+        { "products", "product_id STRING, list_price DOUBLE", [null, 1.0], QuarantineReason.MissingKey },
+        { "products", "product_id STRING, list_price DOUBLE", ["p1", -0.5], QuarantineReason.InvalidPrice },
+        { "products", "product_id STRING, list_price DOUBLE", ["p1", double.NaN], QuarantineReason.InvalidPrice },
+        { "events", "event_id STRING, customer_id STRING, event_type STRING, event_time TIMESTAMP", ["", "c1", "view", s_time], QuarantineReason.MissingKey },
+        { "events", "event_id STRING, customer_id STRING, event_type STRING, event_time TIMESTAMP", ["e1", "c1", "view", null], QuarantineReason.NullTime },
+        { "events", "event_id STRING, customer_id STRING, event_type STRING, event_time TIMESTAMP", ["e1", "c1", "view", s_time.AddYears(1)], QuarantineReason.FutureTime },
+        { "ratings", "customer_id STRING, product_id STRING, rating DOUBLE, event_time TIMESTAMP", ["c1", null, 4.0, s_time], QuarantineReason.MissingKey },
+        { "ratings", "customer_id STRING, product_id STRING, rating DOUBLE, event_time TIMESTAMP", ["c1", "p1", 4.0, s_time.AddYears(-30)], QuarantineReason.TimeTooEarly },
+        { "ratings", "customer_id STRING, product_id STRING, rating DOUBLE, event_time STRING", ["c1", "p1", 4.0, "last week"], QuarantineReason.UnparseableValue },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadRowsOfOtherTables))]
+    public async Task Split_BadRowOfOtherTable_QuarantinedWithReason(string table, string ddl, object?[] row, string reason)
+    {
+        TableCounts counts = await CountAsync(InputTables.Get(table), ddl, [row]);
+
+        Assert.Equal(0, counts.Clean);
+        Assert.Equal(1, counts.QuarantineByReason[reason]);
+    }
+
+    [Fact]
+    public async Task Split_UnparseableTime_QuarantinedAsUnparseableNotNullTime()
+    {
+        TableCounts counts = await CountAsync(InputTables.Transactions,
+            "transaction_id STRING, customer_id STRING, product_id STRING, quantity BIGINT, unit_price DOUBLE, event_time STRING",
+            [["t1", "c1", "p1", 1L, 1.0, "yesterday"], ["t2", "c1", "p1", 1L, 1.0, null], ["t3", "c1", "p1", 1L, 1.0, "2011-06-01 10:00:00"]]);
+
+        Assert.Equal(1, counts.QuarantineByReason[QuarantineReason.UnparseableValue]);
+        Assert.Equal(1, counts.QuarantineByReason[QuarantineReason.NullTime]);
         Assert.Equal(1, counts.Clean);
     }
 

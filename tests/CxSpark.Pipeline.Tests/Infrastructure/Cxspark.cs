@@ -14,15 +14,7 @@ public static class Cxspark
 {
     public static async Task<JobResult> RunAsync(params string[] args)
     {
-        string workDir = RepoPaths.NewTempDir("cxspark-cwd");
-        var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "cxspark.dll"), .. args])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = workDir,
-        };
-        info.Environment.Remove("SPARK_REMOTE");
-        using Process process = Process.Start(info)!;
+        using Process process = Start(args);
         Task<string> stdout = process.StandardOutput.ReadToEndAsync();
         Task<string> stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
@@ -37,6 +29,44 @@ public static class Cxspark
         }
 
         return new JobResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Runs cxspark and kills it (SIGKILL, as a crash or an OOM killer would) as soon as <paramref name="killWhen"/>
+    /// holds; fails when the process exits before that.</summary>
+    public static async Task<JobResult> RunAndKillWhenAsync(Func<bool> killWhen, params string[] args)
+    {
+        using Process process = Start(args);
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        var watch = Stopwatch.StartNew();
+        while (!killWhen())
+        {
+            if (process.HasExited || watch.Elapsed > TimeSpan.FromMinutes(5))
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+                Assert.Fail($"cxspark ended (or ran 5 min) before the kill condition held: exit {process.ExitCode}\n{await stderr}");
+            }
+
+            await Task.Delay(20);
+        }
+
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+        return new JobResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    private static Process Start(string[] args)
+    {
+        string workDir = RepoPaths.NewTempDir("cxspark-cwd");
+        var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "cxspark.dll"), .. args])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = workDir,
+        };
+        info.Environment.Remove("SPARK_REMOTE");
+        return Process.Start(info)!;
     }
 
     /// <summary>The manifest JSON of the only run in an output folder with <paramref name="job"/> as its job.</summary>

@@ -72,6 +72,21 @@ public sealed class ExitCodeTests(SparkServerFixture fixture)
     }
 
     [Fact]
+    public async Task Clean_IncompatibleColumnType_Exits2NamingTableColumnFileAndTypes()
+    {
+        string input = RepoPaths.NewTempDir("raw-boolean-time");
+        DataFrame booleanTime = _spark.CreateDataFrame([["t1", "c1", "p1", 1L, 2.5, true]],
+            "transaction_id STRING, customer_id STRING, product_id STRING, quantity BIGINT, unit_price DOUBLE, event_time BOOLEAN");
+        await booleanTime.Write().ParquetAsync(Path.Combine(input, "transactions"));
+
+        JobResult result = await Cxspark.RunAsync("clean", "--input", input, "--output", RepoPaths.NewTempDir("out"), "--remote", fixture.Remote);
+
+        Assert.True(result.ExitCode == ExitCodes.BadInput, result.ToString());
+        Assert.Contains("'transactions', column 'event_time'", result.Stderr);
+        Assert.Matches(@"transactions/part-[^ ]*\.parquet: expected TIMESTAMP, found boolean", result.Stderr);
+    }
+
+    [Fact]
     public async Task Clean_NoTransactionsTable_Exits2()
     {
         JobResult result = await Cxspark.RunAsync("clean", "--input", RepoPaths.NewTempDir("raw-empty"), "--output", RepoPaths.NewTempDir("out"), "--remote", fixture.Remote);
