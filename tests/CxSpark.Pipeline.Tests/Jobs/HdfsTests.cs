@@ -103,5 +103,5 @@ public sealed class HdfsTests(SparkServerFixture fixture, HdfsFixture hdfs) : IC
     private Task<JobResult> RunNightlyAsync(string input, string output) =>
         Cxspark.RunAsync("nightly", "--input", input, "--output", output, "--run-date", RunDate,
             "--config", Path.Combine(RepoPaths.Root, "data-samples", "online-retail", "cxspark.json"),
-            "--set", "Segments:MinK=3", "--set", "Segments:MaxK=5", "--remote", fixture.Remote);
+            "--set", "Segments:MinK=3", "--set", "Segments:MaxK=5", "--set", "Recommend:DecayDays=15", "--remote", fixture.Remote);
 }
