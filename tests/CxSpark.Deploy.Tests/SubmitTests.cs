@@ -21,7 +21,7 @@ public sealed class SubmitTests(DeployFixture fixture)
         try
         {
             JobOutcome killed;
-            await using (ChildProcess driver = DeployFixture.StartSubmit("--master", "local[2]", "nightly", "--run-date", RunDate, "--output", output))
+            await using (ChildProcess driver = DeployFixture.StartSubmit(["--master", "local[2]", .. NightlyExpectation.Arguments(output)]))
             {
                 await WaitUntilAsync(() => Published(output, "clean/transactions"), driver, "the first published table");
                 Assert.Contains("org.apache.spark.deploy.SparkSubmit", File.ReadAllText($"/proc/{driver.Id}/cmdline"), StringComparison.Ordinal);
@@ -41,7 +41,7 @@ public sealed class SubmitTests(DeployFixture fixture)
             }
 
             JobOutcome rerun;
-            await using (ChildProcess driver = DeployFixture.StartSubmit("--master", "local[2]", "nightly", "--run-date", RunDate, "--output", output))
+            await using (ChildProcess driver = DeployFixture.StartSubmit(["--master", "local[2]", .. NightlyExpectation.Arguments(output)]))
             {
                 rerun = await driver.WaitAsync(DeployFixture.JobTimeout);
             }
@@ -68,8 +68,7 @@ public sealed class SubmitTests(DeployFixture fixture)
             IReadOnlySet<string>[] before = Enumerable.Range(1, cluster.Workers).Select(cluster.WorkDirEntries).ToArray();
             JobOutcome outcome;
             string driverLog = string.Empty;
-            await using (ChildProcess submit = DeployFixture.StartSubmit("--master", cluster.Url, "--deploy-mode", "cluster",
-                "nightly", "--run-date", RunDate, "--output", output))
+            await using (ChildProcess submit = DeployFixture.StartSubmit(["--master", cluster.Url, "--deploy-mode", "cluster", .. NightlyExpectation.Arguments(output)]))
             {
                 IEnumerable<(int Worker, string Entry)> NewEntries() => Enumerable.Range(1, cluster.Workers)
                     .SelectMany(w => cluster.WorkDirEntries(w).Except(before[w - 1]).Select(entry => (w, entry)));

@@ -39,7 +39,7 @@ public sealed class DeployFixture : IAsyncLifetime
         {
             direct = await RunCxsparkAsync(
                 new Dictionary<string, string> { ["CXSPARK_MASTER"] = "local[2]", ["CXSPARK_STATE_DIR"] = sparkState },
-                "nightly", "--run-date", RunDate, "--output", ReferenceOutput);
+                NightlyExpectation.Arguments(ReferenceOutput));
         }
         finally
         {
