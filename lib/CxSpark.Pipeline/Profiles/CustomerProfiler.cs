@@ -5,7 +5,7 @@ namespace CxSpark.Pipeline.Profiles;
 
 /// <summary>Builds one profile row per customer with at least one clean purchase.</summary>
 /// <remarks>
-/// Revenue is <c>quantity × unit_price</c>. <c>monetary</c> is net revenue: purchases minus the value of returns
+/// Revenue is <c>quantity × unit_price</c>, summed exactly (<see cref="Money"/>). <c>monetary</c> is net revenue: purchases minus the value of returns
 /// (<c>|quantity| × unit_price</c>), so it can be negative when a customer returns goods bought before the data starts.
 /// <c>avg_order_value</c> is gross purchase revenue per distinct transaction; <c>return_rate</c> is returned value over
 /// gross purchase revenue. Days are counted from the calendar date of a time to <c>reference_date</c> (exclusive end of
@@ -54,7 +54,7 @@ public static class CustomerProfiler
             Min(Col("event_time")).Alias("first_purchase_time"),
             Max(Col("event_time")).Alias("last_purchase_time"),
             CountDistinct(Col("transaction_id")).Alias("frequency"),
-            Sum(LineRevenue()).Alias("gross_revenue"),
+            Money.Sum(LineRevenue()).Alias("gross_revenue"),
             CountDistinct(Col("product_id")).Alias("distinct_products"));
 
     private static DataFrame ReturnAggregates(DataFrame? returns, DataFrame purchases)
@@ -66,7 +66,7 @@ public static class CustomerProfiler
 
         return returns
             .GroupBy("customer_id")
-            .Agg(Sum(Abs(Col("quantity")) * Col("unit_price")).Alias("returned_value"));
+            .Agg(Money.Sum(Abs(Col("quantity")) * Col("unit_price")).Alias("returned_value"));
     }
 
     private static DataFrame TopCategories(DataFrame purchases, DataFrame? products)
@@ -80,7 +80,7 @@ public static class CustomerProfiler
         DataFrame revenueByCategory = purchases
             .Join(categories, ["product_id"], JoinType.Inner)
             .GroupBy("customer_id", "category")
-            .Agg(Sum(LineRevenue()).Alias("category_revenue"));
+            .Agg(Money.Sum(LineRevenue()).Alias("category_revenue"));
         Column best = Max(Struct(Col("category_revenue"), Col("category")));
         return revenueByCategory
             .GroupBy("customer_id")

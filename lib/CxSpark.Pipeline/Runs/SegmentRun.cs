@@ -3,6 +3,7 @@ using CxSpark.Connect.ML.Evaluation;
 using CxSpark.Connect.ML.Feature;
 using CxSpark.Connect.Sql;
 using CxSpark.Pipeline.Configuration;
+using CxSpark.Pipeline.Profiles;
 using CxSpark.Pipeline.Publishing;
 using CxSpark.Pipeline.Segments;
 using Microsoft.Extensions.Logging;
@@ -30,9 +31,9 @@ public static class SegmentRun
             ?? throw new PipelineConfigurationException("RunDate",
                 $"no customer_profiles for {context.Options.RunDate:yyyy-MM-dd} under {context.Options.Output}; run 'profile' for that date first.");
         (int minK, int maxK) = KRange(context.Options);
-        // k-means|| samples its initial centres row by row per partition, and a shuffle hands rows over in whatever order
-        // they arrive: a fixed layout (hash of customer_id, sorted within each partition) makes the seeded fit reproducible.
-        DataFrame ordered = profiles.Repartition(null, Col("customer_id")).SortWithinPartitions(Col("customer_id"));
+        // KMeans samples its initial centres per partition, so the rows' partitioning and order must not depend on how
+        // the profiles were written: hash by customer into a fixed number of partitions, sorted within each.
+        DataFrame ordered = profiles.Repartition(context.Options.ShufflePartitions, Col("customer_id")).SortWithinPartitions(Col("customer_id"));
         DataFrame assembled = new VectorAssembler { InputCols = SegmentFeatures.Columns, OutputCol = "raw_features" }
             .Transform(SegmentFeatures.WithSegmentFeatures(ordered));
         await using StandardScalerModel scaler = await new StandardScaler { InputCol = "raw_features", OutputCol = "features", WithMean = true, WithStd = true }
@@ -93,11 +94,11 @@ public static class SegmentRun
                 .Select("customer_id", "recency_days", "frequency", "monetary"),
             ["customer_id"], JoinType.Inner);
         Row medians = (await published.Agg(
-                Median(Col("recency_days")).Alias("r"), Median(Col("frequency")).Alias("f"), Median(Col("monetary")).Alias("m"), Sum("monetary").Alias("total"))
+                Median(Col("recency_days")).Alias("r"), Median(Col("frequency")).Alias("f"), Median(Col("monetary")).Alias("m"), Money.Sum(Col("monetary")).Alias("total"))
             .FirstAsync(cancellationToken).ConfigureAwait(false))!;
         IReadOnlyList<Row> centroids = await published.GroupBy("segment").Agg(
-                Count("*").Alias("size"), Sum("monetary").Alias("revenue"),
-                Avg(Col("recency_days")).Alias("centroid_recency_days"), Avg(Col("frequency")).Alias("centroid_frequency"), Avg(Col("monetary")).Alias("centroid_monetary"))
+                Count("*").Alias("size"), Money.Sum(Col("monetary")).Alias("revenue"),
+                Avg(Col("recency_days")).Alias("centroid_recency_days"), Avg(Col("frequency")).Alias("centroid_frequency"), Money.Avg(Col("monetary")).Alias("centroid_monetary"))
             .OrderBy("segment").CollectAsync(cancellationToken).ConfigureAwait(false);
         double total = medians.Get<double>("total");
         object?[][] summary = centroids.Select(c => new object?[]

@@ -16,6 +16,7 @@ import java.util.List;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
+import org.apache.spark.SparkFiles;
 
 /**
  * Runs a CxSpark job executable inside a Spark driver: starts Spark Connect on 127.0.0.1 with a random port and token,
@@ -23,7 +24,8 @@ import org.apache.spark.SparkContext;
  * and exits with the child's exit code. Works in client and cluster deploy mode; executors need no .NET.
  *
  * Usage: spark-submit --class cxspark.launcher.CxSparkLauncher cxspark-launcher.jar EXECUTABLE [ARGS...]
- * A relative EXECUTABLE is looked up as given, then under the unpacked archive folder "app/" (--archives app.tar.gz#app).
+ * A relative EXECUTABLE is looked up as given, then in the unpacked archive folder "app/" (--archives app.tar.gz#app) of
+ * the working directory (YARN) or of SparkFiles' root directory (standalone, local, Kubernetes).
  */
 public final class CxSparkLauncher {
   private static final String SERVICE = "org.apache.spark.sql.connect.service.SparkConnectService$";
@@ -36,7 +38,6 @@ public final class CxSparkLauncher {
       System.err.println("cxspark-launcher: usage: spark-submit --class cxspark.launcher.CxSparkLauncher cxspark-launcher.jar EXECUTABLE [ARGS...]");
       System.exit(2);
     }
-    File executable = resolve(args[0]);
     int port = freePort();
     String token = randomToken();
 
@@ -46,6 +47,7 @@ public final class CxSparkLauncher {
         .set("spark.connect.grpc.port.maxRetries", "0")
         .set("spark.connect.authenticate.token", token);
     SparkContext sc = SparkContext.getOrCreate(conf);
+    File executable = resolve(args[0]);
     Object service = Class.forName(SERVICE).getField("MODULE$").get(null);
     service.getClass().getMethod("start", SparkContext.class).invoke(service, sc);
     log("Spark Connect started on 127.0.0.1:" + port + " for " + executable);
@@ -90,18 +92,18 @@ public final class CxSparkLauncher {
     }
   }
 
+  // YARN unpacks --archives into the container's working directory; elsewhere (standalone, local) the driver unpacks
+  // spark.archives under SparkFiles' root directory.
   private static File resolve(String name) {
-    File direct = new File(name);
-    if (direct.canExecute()) {
-      return direct;
+    List<File> candidates = List.of(new File(name), new File("app", name), new File(SparkFiles.getRootDirectory(), "app/" + name));
+    for (File candidate : candidates) {
+      if (candidate.isFile() && candidate.canExecute()) {
+        return candidate;
+      }
     }
-    File inArchive = new File("app", name);
-    if (inArchive.canExecute()) {
-      return inArchive;
-    }
-    System.err.println("cxspark-launcher: no executable " + name + " (looked in " + direct.getAbsolutePath() + " and " + inArchive.getAbsolutePath() + ")");
+    System.err.println("cxspark-launcher: no executable " + name + " (looked for " + candidates + ")");
     System.exit(2);
-    return direct;
+    return candidates.get(0);
   }
 
   private static int freePort() throws IOException {
