@@ -114,7 +114,9 @@ public sealed class SyntheticRawZone
 
     private DataFrame Customers()
     {
-        Column u = Random(10);
+        // One draw per customer, kept in a column: a CASE WHEN evaluates each repeated rand(seed) only on the rows that
+        // reach it, so repeating Random(10) in every branch would draw anew per branch and skew the group shares.
+        Column u = Col("group_draw");
         // Cumulative shares of s_groups.
         Column group = When(u < 0.35, s_groups[0].Group).When(u < 0.70, s_groups[1].Group).When(u < 0.90, s_groups[2].Group).Otherwise(s_groups[3].Group);
         Column meanOrders = When(Col("customer_group") == "regulars", RegularOrders).When(Col("customer_group") == "bargain hunters", BargainOrders).Otherwise(LoyalOrders);
@@ -127,7 +129,9 @@ public sealed class SyntheticRawZone
                 Concat(Lit("customer"), Col("id").Cast("STRING"), Lit("@example.com")).Alias("email"),
                 (Lit(1950) + Floor(Random(14) * 55)).Cast("BIGINT").Alias("birth_year"),
                 TimeBeforeEnd(Random(15), 30).Alias("updated_at"),
-                group.Alias("customer_group"))
+                Random(10).Alias("group_draw"))
+            .WithColumn("customer_group", group)
+            .Drop("group_draw")
             .WithColumn("orders", orders.Cast("INT"));
     }
 
