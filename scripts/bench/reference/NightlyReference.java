@@ -327,8 +327,11 @@ public final class NightlyReference {
         return "Lapsed one-timers";
     }
 
-    // ---- recommend (provisional, see the bench README): implicit ALS on log1p(purchase lines) per customer x product,
-    // top 10 for every customer by recommendForAllUsers.
+    // ---- recommend: implicit ALS on log1p(purchase lines) per customer x product, top 10 for every customer by
+    // recommendForAllUsers.
+    // TODO(recommend stage): provisional. Align with CxSpark's recommend once it is final: the hyper-parameter grid on a
+    // validation window, the evaluation fit on a holdout, the final fit, exclusion of bought items, the popularity
+    // fallback, similar products from item factors, and the same candidate scoring plan.
 
     private long[] recommend() {
         Dataset<Row> purchases = spark.read().parquet(partition("clean/transactions"));

@@ -22,9 +22,10 @@ internal static class ManifestStages
             }
 
             double? overhead = spark is null || seconds <= 0 ? null : Math.Round((seconds - spark.Value) / seconds, 4);
-            (long? rowsIn, long? rowsOut) = Rows(manifest, name);
+            string status = stage.GetProperty("status").GetString()!;
+            (long? rowsIn, long? rowsOut) = status == "succeeded" ? Rows(manifest, name) : (null, null);
             long? peak = stage.TryGetProperty("peak_working_set_mb", out JsonElement mb) && mb.ValueKind == JsonValueKind.Number ? mb.GetInt64() : null;
-            stages.Add(new StageResult(name, stage.GetProperty("status").GetString()!, seconds, jobSeconds, spark, overhead, rowsIn, rowsOut, peak));
+            stages.Add(new StageResult(name, status, seconds, jobSeconds, spark, overhead, rowsIn, rowsOut, peak));
         }
 
         return stages;
