@@ -36,9 +36,10 @@ import org.apache.spark.sql.types.StructType;
  * The JVM reference of CxSpark's nightly: the same stages as plain Spark SQL and MLlib on the same synthetic raw zone
  * (whose columns already have the contract's names and types), written as an expert would write them by hand.
  *
- * <pre>spark-submit --class cxspark.bench.NightlyReference nightly-reference.jar INPUT OUTPUT RUN_DATE [CANCELLATION_PREFIX]</pre>
+ * <pre>spark-submit --class cxspark.bench.NightlyReference nightly-reference.jar INPUT OUTPUT RUN_DATE [--warmup ZONE] [--cancellation-prefix P]</pre>
  *
- * Prints one JSON line per stage on stdout: {"stage":"…","seconds":…,"rows_in":…,"rows_out":…}. Stage names match
+ * With --warmup, the stages first run unreported on ZONE (a small zone), so that the measured run, like CxSpark's on a
+ * long-running server, does not pay for JIT compilation. Prints one JSON line per stage on stdout: {"stage":"…","seconds":…,"rows_in":…,"rows_out":…}. Stage names match
  * the run manifest of {@code cxspark nightly}: clean.&lt;table&gt;, profile, segment, recommend.
  */
 public final class NightlyReference {
@@ -50,23 +51,33 @@ public final class NightlyReference {
     private final String output;
     private final LocalDate runDate;
     private final String cancellationPrefix;
+    private final boolean report;
 
-    private NightlyReference(SparkSession spark, String input, String output, LocalDate runDate, String cancellationPrefix) {
+    private NightlyReference(SparkSession spark, String input, String output, LocalDate runDate, String cancellationPrefix, boolean report) {
         this.spark = spark;
         this.input = input.replaceAll("/+$", "");
         this.output = output.replaceAll("/+$", "");
         this.runDate = runDate;
         this.cancellationPrefix = cancellationPrefix;
+        this.report = report;
     }
 
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
-            System.err.println("usage: NightlyReference INPUT OUTPUT RUN_DATE [CANCELLATION_PREFIX]");
+            System.err.println("usage: NightlyReference INPUT OUTPUT RUN_DATE [--warmup ZONE] [--cancellation-prefix P]");
             System.exit(2);
         }
+        List<String> options = Arrays.asList(args).subList(3, args.length);
+        int warmup = options.indexOf("--warmup");
+        int prefix = options.indexOf("--cancellation-prefix");
+        String cancellationPrefix = prefix >= 0 ? options.get(prefix + 1) : null;
+        LocalDate runDate = LocalDate.parse(args[2]);
         SparkSession spark = SparkSession.builder().appName("cxspark-nightly-reference").getOrCreate();
         try {
-            new NightlyReference(spark, args[0], args[1], LocalDate.parse(args[2]), args.length > 3 ? args[3] : null).run();
+            if (warmup >= 0) {
+                new NightlyReference(spark, options.get(warmup + 1), args[1] + "/_warmup", runDate, cancellationPrefix, false).run();
+            }
+            new NightlyReference(spark, args[0], args[1], runDate, cancellationPrefix, true).run();
         } finally {
             spark.stop();
         }
@@ -97,6 +108,9 @@ public final class NightlyReference {
         long start = System.nanoTime();
         long[] rows = body.call();
         double seconds = (System.nanoTime() - start) / 1e9;
+        if (!report) {
+            return;
+        }
         System.out.println(String.format(Locale.ROOT, "{\"stage\":\"%s\",\"seconds\":%.3f,\"rows_in\":%d,\"rows_out\":%d}", name, seconds, rows[0], rows[1]));
         System.out.flush();
     }

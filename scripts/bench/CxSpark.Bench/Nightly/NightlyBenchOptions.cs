@@ -45,6 +45,9 @@ internal sealed record NightlyBenchOptions
 
     public int Seed { get; init; } = 42;
 
+    /// <summary>A small size run first on both sides, unreported, so that no measured size pays for JIT warm-up; null for none.</summary>
+    public BenchSize? WarmUp { get; init; }
+
     /// <summary>The generated period ends on this (exclusive) date; the nightly runs for the day before.</summary>
     public DateOnly EndDate { get; init; } = new(2025, 1, 1);
 
@@ -73,6 +76,7 @@ internal sealed record NightlyBenchOptions
         Work = args.Require("--work"),
         Out = args.Require("--out"),
         Seed = int.Parse(args.Get("--seed") ?? "42", CultureInfo.InvariantCulture),
+        WarmUp = args.Get("--warmup") is { } warmUp ? BenchSize.Parse(warmUp) : null,
         ReferenceJar = args.Get("--reference-jar"),
         SparkHome = args.Get("--spark-home"),
         DriverMemory = args.Get("--driver-memory") ?? "8g",

@@ -15,6 +15,14 @@ internal static class NightlyBenchmark
         var run = new BenchRun(DateTimeOffset.UtcNow, Environment.ProcessorCount, options.DriverMemory, options.ShufflePartitions, options.Seed, []);
         using SparkUiClient ui = await SparkUiClient.ConnectAsync(options.UiUrl);
         bool failed = false;
+        if (options.WarmUp is { } warmUp)
+        {
+            await EnsureZoneAsync(options, warmUp);
+            Console.WriteLine($"[bench] warm-up: cxspark nightly on {warmUp.Label} (not reported; the reference warms up on it inside its own JVM)");
+            CxsparkResult warm = await RunCxsparkAsync(options, warmUp with { Label = "warmup" }, ui);
+            Console.WriteLine($"[bench] warm-up: cxspark {warm.Status} in {warm.WallSeconds:F1} s");
+        }
+
         foreach (BenchSize size in options.Sizes)
         {
             SortedDictionary<string, long> zone = await EnsureZoneAsync(options, size);
@@ -147,6 +155,10 @@ internal static class NightlyBenchmark
 
         arguments.AddRange(["--class", "cxspark.bench.NightlyReference", options.ReferenceJar!,
             ZonePath(options, size), output, RunDate(options).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);
+        if (options.WarmUp is { } warmUp)
+        {
+            arguments.AddRange(["--warmup", ZonePath(options, warmUp)]);
+        }
         string submit = Path.Combine(options.SparkHome ?? throw new InvalidOperationException("--spark-home is required with --reference-jar"), "bin", "spark-submit");
         // A client's SPARK_REMOTE would make spark-submit run the class as a Connect client.
         (int exit, double wall, IReadOnlyList<string> stdout) = await ProcessRunner.RunAsync(submit, arguments, log,
