@@ -5,7 +5,8 @@
 #   spark-server.sh status                                    say whether it runs and answers
 # Settings (environment): CXSPARK_PORT (15002), CXSPARK_MASTER (local[*]), CXSPARK_DRIVER_MEMORY (2g),
 # CXSPARK_STATE_DIR (.spark/ in the repository: logs, pid file, warehouse, checkpoints), CXSPARK_START_TIMEOUT (120 s),
-# CXSPARK_AUTH_TOKEN (require this bearer token), SPARK_HOME (else scripts/spark-home.sh finds or fetches a runtime).
+# CXSPARK_AUTH_TOKEN (require this bearer token), CXSPARK_UI_PORT (serve Spark's web UI and REST API on this port of
+# 127.0.0.1; default: no UI), SPARK_HOME (else scripts/spark-home.sh finds or fetches a runtime).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -18,7 +19,7 @@ timeout=${CXSPARK_START_TIMEOUT:-120}
 pidfile="$state/server-$port.pid"
 logfile="$state/server-$port.log"
 
-usage() { sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; }
 
 # A real gRPC round trip: an empty AnalyzePlan request must come back with a grpc-status trailer.
 answers() {
@@ -56,11 +57,15 @@ start() {
   local spark_home; spark_home=$("$here/spark-home.sh")
   mkdir -p "$state/warehouse-$port" "$state/checkpoints-$port" "$state/tmp-$port"
   [ -n "${CXSPARK_AUTH_TOKEN:-}" ] && extra+=(--conf "spark.connect.authenticate.token=$CXSPARK_AUTH_TOKEN")
+  local ui=(--conf spark.ui.enabled=false)
+  # No port retries: a UI that silently moved to another port would be read by nobody, or someone else's read instead.
+  [ -n "${CXSPARK_UI_PORT:-}" ] && ui=(--conf spark.ui.enabled=true --conf spark.ui.port="$CXSPARK_UI_PORT" --conf spark.driver.host=127.0.0.1
+    --conf spark.driver.bindAddress=127.0.0.1 --conf spark.port.maxRetries=0)
   local cmd=("$spark_home/bin/spark-submit"
     --class org.apache.spark.sql.connect.service.SparkConnectServer
     --name "cxspark-connect-$port"
     --master "$master" --driver-memory "$memory"
-    --conf spark.ui.enabled=false
+    "${ui[@]}"
     --conf spark.connect.grpc.binding.port="$port"
     --conf spark.connect.grpc.binding.address=127.0.0.1
     --conf spark.log.structuredLogging.enabled=false

@@ -13,6 +13,21 @@ namespace CxSpark.Jobs.Generation;
 /// </remarks>
 public sealed class SyntheticRawZone
 {
+    private const double ReturnShare = 0.04;
+    private const double RegularOrders = 3.0;
+    private const double BargainOrders = 6.0;
+    private const double LoyalOrders = 14.0;
+    private const double BigBasket = 6.0;
+    private const double UsualBasket = 2.5;
+
+    private static readonly (string Group, double Share, double? MeanOrders, double MeanBasket)[] s_groups =
+    [
+        ("one-timers", 0.35, null, UsualBasket),
+        ("regulars", 0.35, RegularOrders, UsualBasket),
+        ("bargain hunters", 0.20, BargainOrders, UsualBasket),
+        ("loyal big spenders", 0.10, LoyalOrders, BigBasket),
+    ];
+
     private static readonly string[] s_categories =
         ["Home decor", "Kitchen & dining", "Garden", "Toys & party", "Stationery & gift wrap", "Lighting & candles", "Bags", "Jewellery", "Seasonal", "Books", "Electronics", "Beauty"];
 
@@ -50,6 +65,34 @@ public sealed class SyntheticRawZone
         return counts;
     }
 
+    /// <summary>The expected transaction lines (purchases and returns) per customer at <paramref name="basketScale"/>.</summary>
+    /// <remarks>Order and basket counts are ⌊Exp(mean m)⌋ + 1, whose expectation is 1 / (e^(1/m) − 1) + 1.</remarks>
+    public static double ExpectedLinesPerCustomer(double basketScale)
+    {
+        static double FloorExpPlusOne(double mean) => (1.0 / (Math.Exp(1.0 / mean) - 1.0)) + 1.0;
+        double purchases = s_groups.Sum(g => g.Share * (g.MeanOrders is null ? 1.0 : FloorExpPlusOne(g.MeanOrders.Value)) * FloorExpPlusOne(g.MeanBasket * basketScale));
+        return purchases * (1.0 + ReturnShare);
+    }
+
+    /// <summary>The basket scale at which a customer has <paramref name="linesPerCustomer"/> transaction lines on average.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Fewer lines than one line per order allows.</exception>
+    public static double BasketScaleFor(double linesPerCustomer)
+    {
+        double low = 1e-3, high = 100.0;
+        if (linesPerCustomer <= ExpectedLinesPerCustomer(low) || linesPerCustomer >= ExpectedLinesPerCustomer(high))
+        {
+            throw new ArgumentOutOfRangeException(nameof(linesPerCustomer), linesPerCustomer, "No basket scale gives that many lines per customer.");
+        }
+
+        for (int i = 0; i < 60; i++)
+        {
+            double middle = (low + high) / 2;
+            (low, high) = ExpectedLinesPerCustomer(middle) < linesPerCustomer ? (middle, high) : (low, middle);
+        }
+
+        return (low + high) / 2;
+    }
+
     private Column Random(int stream) => Rand(_settings.Seed * 1000L + stream);
 
     private Column Pick(string[] values, Column uniform) =>
@@ -71,9 +114,12 @@ public sealed class SyntheticRawZone
 
     private DataFrame Customers()
     {
-        Column u = Random(10);
-        Column group = When(u < 0.35, "one-timers").When(u < 0.70, "regulars").When(u < 0.90, "bargain hunters").Otherwise("loyal big spenders");
-        Column meanOrders = When(Col("customer_group") == "regulars", 3.0).When(Col("customer_group") == "bargain hunters", 6.0).Otherwise(14.0);
+        // One draw per customer, kept in a column: a CASE WHEN evaluates each repeated rand(seed) only on the rows that
+        // reach it, so repeating Random(10) in every branch would draw anew per branch and skew the group shares.
+        Column u = Col("group_draw");
+        // Cumulative shares of s_groups.
+        Column group = When(u < 0.35, s_groups[0].Group).When(u < 0.70, s_groups[1].Group).When(u < 0.90, s_groups[2].Group).Otherwise(s_groups[3].Group);
+        Column meanOrders = When(Col("customer_group") == "regulars", RegularOrders).When(Col("customer_group") == "bargain hunters", BargainOrders).Otherwise(LoyalOrders);
         Column orders = When(Col("customer_group") == "one-timers", 1).Otherwise(Floor(-Log(Random(11)) * meanOrders) + 1);
         return _spark.Range(0, _settings.Customers, 1, _settings.Partitions)
             .Select(
@@ -83,7 +129,9 @@ public sealed class SyntheticRawZone
                 Concat(Lit("customer"), Col("id").Cast("STRING"), Lit("@example.com")).Alias("email"),
                 (Lit(1950) + Floor(Random(14) * 55)).Cast("BIGINT").Alias("birth_year"),
                 TimeBeforeEnd(Random(15), 30).Alias("updated_at"),
-                group.Alias("customer_group"))
+                Random(10).Alias("group_draw"))
+            .WithColumn("customer_group", group)
+            .Drop("group_draw")
             .WithColumn("orders", orders.Cast("INT"));
     }
 
@@ -96,7 +144,7 @@ public sealed class SyntheticRawZone
             .WithColumn("transaction_id", Concat(Lit("T"), Col("customer_id"), Lit("-"), LPad(Col("order_number").Cast("STRING"), 3, "0")))
             .WithColumn("event_time", TimeBeforeEnd(Random(20), _settings.Days))
             .WithColumn("channel", Pick(["web", "app", "store"], Random(21)))
-            .WithColumn("line_count", (Floor(-Log(Random(22)) * When(isBig, 6.0).Otherwise(2.5)) + 1).Cast("INT"));
+            .WithColumn("line_count", (Floor(-Log(Random(22)) * When(isBig, BigBasket * _settings.BasketScale).Otherwise(UsualBasket * _settings.BasketScale)) + 1).Cast("INT"));
         DataFrame lines = orders
             .Select(Col("*"), Explode(Sequence(Lit(1), Col("line_count"))).Alias("line_number"))
             .WithColumn("product_index", Floor(Pow(Random(23), 3) * _settings.Products).Cast("BIGINT"))
@@ -112,7 +160,7 @@ public sealed class SyntheticRawZone
         DataFrame purchases = lines.Select(
             Col("transaction_id"), customer.Alias("customer_id"), Col("product_id"), Col("quantity"), Col("unit_price"),
             Col("event_time"), Lit("United Kingdom").Alias("country"), Col("channel"));
-        DataFrame returns = lines.Filter(Random(31) < 0.04).Select(
+        DataFrame returns = lines.Filter(Random(31) < ReturnShare).Select(
             Concat(Lit("C"), Col("transaction_id")).Alias("transaction_id"), Col("customer_id"), Col("product_id"),
             (-Col("quantity")).Alias("quantity"), Col("unit_price"),
             Least(Col("event_time") + Expr("INTERVAL 7 DAYS"), TimeBeforeEnd(Lit(0.0), 0)).Alias("event_time"),

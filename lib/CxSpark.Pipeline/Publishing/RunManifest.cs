@@ -54,8 +54,10 @@ public sealed class RunManifest
     public SortedDictionary<string, string> Versions { get; } = new(StringComparer.Ordinal);
 }
 
-/// <summary>One stage's wall time.</summary>
+/// <summary>One stage's wall time, when it started and the .NET process's peak memory so far.</summary>
 /// <param name="Stage">The stage name.</param>
 /// <param name="Seconds">Elapsed seconds.</param>
 /// <param name="Status"><c>succeeded</c> or <c>failed</c>.</param>
-public sealed record StageTiming(string Stage, double Seconds, string Status);
+/// <param name="StartedAt">When the stage started (UTC), so its Spark jobs can be found by time (for example in Spark's UI REST API).</param>
+/// <param name="PeakWorkingSetMb">The job process's peak working set at the end of the stage, in MiB (a high-water mark over the run so far).</param>
+public sealed record StageTiming(string Stage, double Seconds, string Status, DateTimeOffset? StartedAt = null, long? PeakWorkingSetMb = null);

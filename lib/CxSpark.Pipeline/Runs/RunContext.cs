@@ -44,19 +44,26 @@ public sealed class RunContext
     public async Task<T> StageAsync<T>(string stage, Func<Task<T>> body)
     {
         Logger.LogInformation("[{Stage}] started", stage);
+        DateTimeOffset startedAt = DateTimeOffset.UtcNow;
         var watch = Stopwatch.StartNew();
         try
         {
             T result = await body().ConfigureAwait(false);
-            Manifest.Stages.Add(new StageTiming(stage, Math.Round(watch.Elapsed.TotalSeconds, 3), "succeeded"));
+            Manifest.Stages.Add(Timing(stage, watch, "succeeded", startedAt));
             Logger.LogInformation("[{Stage}] finished in {Seconds:F1} s", stage, watch.Elapsed.TotalSeconds);
             return result;
         }
         catch (Exception)
         {
-            Manifest.Stages.Add(new StageTiming(stage, Math.Round(watch.Elapsed.TotalSeconds, 3), "failed"));
+            Manifest.Stages.Add(Timing(stage, watch, "failed", startedAt));
             throw;
         }
+    }
+
+    private static StageTiming Timing(string stage, Stopwatch watch, string status, DateTimeOffset startedAt)
+    {
+        using var self = Process.GetCurrentProcess();
+        return new StageTiming(stage, Math.Round(watch.Elapsed.TotalSeconds, 3), status, startedAt, self.PeakWorkingSet64 / (1024 * 1024));
     }
 
     /// <summary>Records the versions, the outcome and the end time, writes the manifest and returns its path.</summary>

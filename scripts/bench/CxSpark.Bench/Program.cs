@@ -1,72 +1,20 @@
-using System.Diagnostics;
-using System.Globalization;
-using Apache.Arrow;
-using CxSpark.Connect.Sql;
-using static CxSpark.Connect.Sql.Functions;
+using CxSpark.Bench;
+using CxSpark.Bench.Nightly;
 
-// Measures one way of consuming a wide query result, in its own process so that its peak memory is its own:
-//   CxSpark.Bench collect --mode noop|arrow|rows [--rows N] [--remote sc://…]
-// Prints one line of key=value pairs: mode, rows, seconds, rows_per_s, peak_mb.
-if (args.Length == 0 || args[0] != "collect")
+// CxSpark.Bench collect …   one way of consuming a wide result (scripts/bench-collect.sh)
+// CxSpark.Bench nightly …   the nightly scale series against its JVM reference (scripts/bench.sh)
+var parsed = new BenchArgs(args);
+return parsed.Verb switch
+{
+    "collect" => await CollectBenchmark.RunAsync(parsed),
+    "nightly" => await NightlyBenchmark.RunAsync(NightlyBenchOptions.From(parsed)),
+    _ => Usage(),
+};
+
+static int Usage()
 {
     Console.Error.WriteLine("usage: CxSpark.Bench collect --mode noop|arrow|rows [--rows N] [--remote sc://host:port]");
+    Console.Error.WriteLine("       CxSpark.Bench nightly --sizes 0.6M,2.5M,10M --remote sc://… --ui http://127.0.0.1:PORT --cxspark PATH --cache DIR --work DIR --out DIR …");
+    Console.Error.WriteLine("       (scripts/bench.sh passes every option; see its header)");
     return 2;
-}
-
-string mode = Arg("--mode") ?? "arrow";
-long rows = long.Parse(Arg("--rows") ?? "5000000", CultureInfo.InvariantCulture);
-await using SparkSession spark = await SparkSession.Builder().Remote(Arg("--remote") ?? Environment.GetEnvironmentVariable("SPARK_REMOTE") ?? "sc://localhost:15002")
-    .GetOrCreateAsync();
-DataFrame wide = spark.Range(0, rows, 1, 4).Select(
-    Col("id"),
-    (Col("id") * 2).Alias("twice"),
-    (Col("id") % 1000).Cast("int").Alias("bucket"),
-    (Col("id") * 0.5).Alias("half"),
-    Concat(Lit("customer-"), (Col("id") % 100_000).Cast("string")).Alias("customer"),
-    DateAdd(Lit(new DateOnly(2020, 1, 1)), (Col("id") % 1000).Cast("int")).Alias("day"),
-    (Col("id") % 2 == 0).Alias("even"),
-    (Col("id") % 97).Cast("double").Alias("score"),
-    (Col("id") % 7).Cast("smallint").Alias("weekday"),
-    Col("id").Cast("string").Alias("label"));
-
-var watch = Stopwatch.StartNew();
-long seen = 0;
-switch (mode)
-{
-    case "noop":
-        await wide.Write().Format("noop").Mode(SaveMode.Overwrite).SaveAsync();
-        seen = rows;
-        break;
-    case "arrow":
-        await foreach (RecordBatch batch in wide.ToArrowAsync())
-        {
-            seen += batch.Length;
-            batch.Dispose();
-        }
-
-        break;
-    case "rows":
-        IReadOnlyList<Row> collected = await wide.CollectAsync();
-        seen = collected.Count;
-        if (collected[^1].GetLong("id") != rows - 1)
-        {
-            throw new InvalidOperationException("The last collected row is not the last id.");
-        }
-
-        break;
-    default:
-        Console.Error.WriteLine($"unknown mode {mode}");
-        return 2;
-}
-
-double seconds = watch.Elapsed.TotalSeconds;
-long peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024);
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"mode={mode} rows={seen} seconds={seconds:F2} rows_per_s={seen / seconds:F0} peak_mb={peakMb}"));
-return seen == rows ? 0 : 1;
-
-string? Arg(string name)
-{
-    int i = System.Array.IndexOf(args, name);
-    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 }

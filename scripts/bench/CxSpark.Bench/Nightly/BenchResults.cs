@@ -1,0 +1,42 @@
+namespace CxSpark.Bench.Nightly;
+
+/// <summary>One bench run: settings and every size's results; serialised to <c>&lt;out&gt;/&lt;timestamp&gt;.json</c>.</summary>
+internal sealed record BenchRun(
+    DateTimeOffset StartedAt,
+    int ProcessorCount,
+    string DriverMemory,
+    int ShufflePartitions,
+    int Seed,
+    List<SizeResult> Sizes);
+
+/// <summary>One size: the generated zone's row counts, the CxSpark run and the reference run.</summary>
+internal sealed record SizeResult(string Size, long TargetLines, SortedDictionary<string, long> Zone, CxsparkResult Cxspark, ReferenceResult? Reference);
+
+/// <summary>
+/// <c>cxspark nightly</c> on one size. <see cref="MaxRssMb"/> is the process's maximum resident set (/usr/bin/time);
+/// <see cref="StageResult.PeakWorkingSetMb"/> the job's own high-water mark at the end of each stage.
+/// </summary>
+internal sealed record CxsparkResult(int ExitCode, string Status, double WallSeconds, long? MaxRssMb, List<StageResult> Stages, string Manifest, string Log);
+
+/// <summary>
+/// One stage of the CxSpark run. <see cref="JobSeconds"/> is the time within the stage during which the server ran at
+/// least one Spark job; <see cref="SparkSeconds"/> the time during which it ran a job or a SQL execution (planning and
+/// write commits included), both merged over overlaps from the Spark UI REST API. <see cref="ClientOverhead"/> is
+/// (wall − Spark) / wall: the client's own work, Connect round trips, and analysis requests (schemas) on the server.
+/// </summary>
+internal sealed record StageResult(
+    string Stage,
+    string Status,
+    double Seconds,
+    double? JobSeconds,
+    double? SparkSeconds,
+    double? ClientOverhead,
+    long? RowsIn,
+    long? RowsOut,
+    long? PeakWorkingSetMb);
+
+/// <summary>The JVM reference on one size.</summary>
+internal sealed record ReferenceResult(int ExitCode, double WallSeconds, List<ReferenceStage> Stages, string Log);
+
+/// <summary>One stage of the reference, as it printed it.</summary>
+internal sealed record ReferenceStage(string Stage, double Seconds, long RowsIn, long RowsOut);
