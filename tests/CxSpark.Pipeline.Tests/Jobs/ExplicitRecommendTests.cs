@@ -10,14 +10,14 @@ namespace CxSpark.Pipeline.Tests.Jobs;
 public sealed class ExplicitRecommendTests(SparkServerFixture fixture)
 {
     [Fact]
-    public async Task Recommend_ExplicitMovieLensRatings_RmseOnTheLaterHalfYearBeatsTheMeanRating()
+    public async Task Recommend_ExplicitMovieLensRatings_RmseOnTheLastTwoYearsBeatsTheMeanRating()
     {
         string output = RepoPaths.NewTempDir("explicit-out");
         JobResult clean = await Cxspark.RunAsync("clean", "--output", output, "--run-date", "2018-12-31", "--remote", fixture.Remote);
         Assert.True(clean.ExitCode == ExitCodes.Ok, clean.ToString());
 
         JobResult result = await Cxspark.RunAsync("recommend", "--output", output, "--run-date", "2018-12-31", "--remote", fixture.Remote,
-            "--set", "Recommend:Feedback=explicit", "--set", "Recommend:HoldoutDays=180", "--set", "Recommend:ValidationDays=180",
+            "--set", "Recommend:Feedback=explicit", "--set", "Recommend:HoldoutDays=730", "--set", "Recommend:ValidationDays=730",
             "--set", "Recommend:SimilarProducts=0");
 
         Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
@@ -30,7 +30,7 @@ public sealed class ExplicitRecommendTests(SparkServerFixture fixture)
         // (ALS drops the others: coldStartStrategy "drop"); the latest rating of a pair counts, as in the job.
         string ratings = DuckDb.Table(output, "clean/ratings");
         object?[] baseline = DuckDb.Row($"""
-            WITH bounds AS (SELECT CAST(max(event_time) AS DATE) + 1 - 180 AS holdout FROM {ratings}),
+            WITH bounds AS (SELECT CAST(max(event_time) AS DATE) + 1 - 730 AS holdout FROM {ratings}),
             train AS (SELECT r.* FROM {ratings} r, bounds b WHERE r.event_time < b.holdout),
             test AS (SELECT customer_id, product_id, arg_max(rating, event_time) AS rating FROM {ratings} r, bounds b
                      WHERE r.event_time >= b.holdout GROUP BY customer_id, product_id),
