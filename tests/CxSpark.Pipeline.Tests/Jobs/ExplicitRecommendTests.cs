@@ -18,7 +18,7 @@ public sealed class ExplicitRecommendTests(SparkServerFixture fixture)
 
         JobResult result = await Cxspark.RunAsync("recommend", "--output", output, "--run-date", "2018-12-31", "--remote", fixture.Remote,
             "--set", "Recommend:Feedback=explicit", "--set", "Recommend:HoldoutDays=730", "--set", "Recommend:ValidationDays=730",
-            "--set", "Recommend:SimilarProducts=0");
+            "--set", "Recommend:SimilarProducts=0", "--set", "Recommend:Ranks=10");
 
         Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
         JsonElement manifest = Cxspark.Manifest(output, "recommend");
