@@ -19,16 +19,23 @@ public static class CandidateRanking
     /// <summary>The most known products a candidate list makes room for; heavier customers may get fewer from one source.</summary>
     public const int MaxHistory = 5000;
 
+    /// <summary>The largest <c>known_count</c> of <paramref name="users"/> (one aggregate row; 0 without users).</summary>
+    public static async Task<long> MaxKnownAsync(DataFrame users, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        Row? heaviest = await users.Agg(Max(Col("known_count")).Alias("max")).FirstAsync(cancellationToken).ConfigureAwait(false);
+        return heaviest is null || heaviest.IsNullAt(0) ? 0 : heaviest.GetLong("max");
+    }
+
     /// <summary>
-    /// Candidates (<c>user</c>, <c>item</c>, <c>score</c>) for <paramref name="users"/> (<c>user</c>, <c>known_count</c>)
-    /// from <paramref name="source"/>, which returns that many candidates per user of the subset it is given.
+    /// Candidates (<c>user</c>, <c>item</c>, <c>score</c>) for <paramref name="users"/> (<c>user</c>, <c>known_count</c>, at
+    /// most <paramref name="maxKnown"/>) from <paramref name="source"/>, which returns that many candidates per user of the
+    /// subset it is given.
     /// </summary>
-    public static async Task<DataFrame> CandidatesAsync(DataFrame users, int topN, Func<DataFrame, int, DataFrame> source, CancellationToken cancellationToken)
+    public static DataFrame Candidates(DataFrame users, long maxKnown, int topN, Func<DataFrame, int, DataFrame> source)
     {
         ArgumentNullException.ThrowIfNull(users);
         ArgumentNullException.ThrowIfNull(source);
-        Row? heaviest = await users.Agg(Max(Col("known_count")).Alias("max")).FirstAsync(cancellationToken).ConfigureAwait(false);
-        long maxKnown = heaviest is null || heaviest.IsNullAt(0) ? 0 : heaviest.GetLong("max");
         DataFrame light = source(users.Filter(Col("known_count") <= LightHistory).Select("user"), topN + (int)Math.Min(maxKnown, LightHistory));
         if (maxKnown <= LightHistory)
         {

@@ -19,9 +19,10 @@ public sealed class EvaluationWindow : IAsyncDisposable
     private readonly Feedback _feedback;
     private readonly RecommendOptions _options;
     private readonly Dictionary<double, DataFrame> _strengths = [];
+    private readonly long _maxKnown;
 
     private EvaluationWindow(Feedback feedback, RecommendOptions options, DateTime trainUntil, DateTime evaluateUntil, DataFrame known,
-        DataFrame relevant, DataFrame users, long catalogueSize)
+        DataFrame relevant, DataFrame users, long maxKnown, long catalogueSize)
     {
         _feedback = feedback;
         _options = options;
@@ -30,9 +31,11 @@ public sealed class EvaluationWindow : IAsyncDisposable
         Known = known;
         Relevant = relevant;
         Users = users;
+        _maxKnown = maxKnown;
         CatalogueSize = catalogueSize;
         Popularity = Popularity.FromKnown(known);
         RecentPopularity = Popularity.FromKnown(feedback.Known(trainUntil.AddDays(-options.PopularityDays), trainUntil));
+        Candidates = CandidateProducts.Of(feedback, trainUntil, options);
     }
 
     /// <summary>The end (exclusive) of the training data and the start of the evaluation window.</summary>
@@ -56,6 +59,9 @@ public sealed class EvaluationWindow : IAsyncDisposable
     /// <summary>Products by distinct buyers in the last <see cref="RecommendOptions.PopularityDays"/> of the training data: the fallback.</summary>
     public Popularity RecentPopularity { get; }
 
+    /// <summary>The products the models of this window learn and recommend (<see cref="CandidateProducts"/>).</summary>
+    public DataFrame Candidates { get; }
+
     /// <summary>Products in the training data.</summary>
     public long CatalogueSize { get; }
 
@@ -73,16 +79,18 @@ public sealed class EvaluationWindow : IAsyncDisposable
         DataFrame users = relevant.Select("user").Distinct()
             .Join(known.GroupBy("user").Agg(Count("*").Alias("known_count")), ["user"], JoinType.LeftOuter)
             .Select(Col("user"), Coalesce(Col("known_count"), Lit(0L)).Alias("known_count"));
+        long maxKnown = await CandidateRanking.MaxKnownAsync(users, cancellationToken).ConfigureAwait(false);
         long catalogue = await feedback.Signals(until: trainUntil).Select("item").Distinct().CountAsync(cancellationToken).ConfigureAwait(false);
-        return new EvaluationWindow(feedback, options, trainUntil, evaluateUntil, known, relevant, users, catalogue);
+        return new EvaluationWindow(feedback, options, trainUntil, evaluateUntil, known, relevant, users, maxKnown, catalogue);
     }
 
-    /// <summary>The training strengths (<c>user</c>, <c>item</c>, <c>strength</c>) with <paramref name="decayDays"/>, cached once per value.</summary>
+    /// <summary>The training strengths (<c>user</c>, <c>item</c>, <c>strength</c>) of the candidate products with <paramref name="decayDays"/>, cached once per value.</summary>
     public async Task<DataFrame> StrengthsAsync(double decayDays, CancellationToken cancellationToken = default)
     {
         if (!_strengths.TryGetValue(decayDays, out DataFrame? strengths))
         {
-            strengths = await _feedback.Strengths(until: TrainUntil, decayDays: decayDays).CacheAsync(cancellationToken).ConfigureAwait(false);
+            strengths = await CandidateProducts.Restrict(_feedback.Strengths(until: TrainUntil, decayDays: decayDays), Candidates)
+                .CacheAsync(cancellationToken).ConfigureAwait(false);
             _strengths[decayDays] = strengths;
         }
 
@@ -120,7 +128,7 @@ public sealed class EvaluationWindow : IAsyncDisposable
 
     private async Task<RankingMetrics> EvaluateAsync(ALSModel? model, Popularity popularity, CancellationToken cancellationToken)
     {
-        DataFrame recommendations = await Recommender.RecommendAsync(model, Users, Known, popularity, _options.TopN, cancellationToken).ConfigureAwait(false);
+        DataFrame recommendations = Recommender.Recommend(model, Users, _maxKnown, Known, popularity, _options.TopN);
         return await RankingMetrics.ComputeAsync(recommendations, Relevant, _options.TopN, CatalogueSize, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -57,6 +57,15 @@ public sealed record RecommendOptions
     /// <summary>The weight of one view event (key <c>Recommend:ViewWeight</c>, default 0.05).</summary>
     public double ViewWeight { get; init; } = 0.05;
 
+    /// <summary>
+    /// The most products ALS learns and recommends: those with the most buyers in the last <see cref="CandidateDays"/>
+    /// (key <c>Recommend:CandidateProducts</c>, default 2000), so that scoring grows with the customers, not with customers × products.
+    /// </summary>
+    public int CandidateProducts { get; init; } = 2000;
+
+    /// <summary>The window in which a candidate product must have been bought (key <c>Recommend:CandidateDays</c>, default 90).</summary>
+    public int CandidateDays { get; init; } = 90;
+
     /// <summary>Similar products kept per product (key <c>Recommend:SimilarProducts</c>, default 10; 0 skips the table).</summary>
     public int SimilarProducts { get; init; } = 10;
 

@@ -73,6 +73,14 @@ public static class RecommendRun
             throw new PipelineConfigurationException("Recommend:Ranks", "the ALS grid is empty: configure at least one rank, regParam and alpha.");
         }
 
+        if (grid.Count == 1)
+        {
+            // Nothing to choose: no validation fit; the holdout still measures the model.
+            context.Manifest.Models["recommend.als"] = grid[0].ToManifest(options);
+            context.Logger.LogInformation("[recommend] one setting configured ({Settings}): no tuning", grid[0].Label);
+            return grid[0];
+        }
+
         await using EvaluationWindow window = await EvaluationWindow.CreateAsync(feedback, split.ValidationStart, split.HoldoutStart, options, cancellationToken).ConfigureAwait(false);
         RankingMetrics baseline = await window.EvaluateAsync(window.Popularity, cancellationToken).ConfigureAwait(false);
         Record(context, "recommend.validation.popularity", baseline, options.TopN);
@@ -150,7 +158,9 @@ public static class RecommendRun
         {
             ["model_version"] = modelVersion,
         };
-        DataFrame strengths = await feedback.Strengths(until: split.End, decayDays: settings.DecayDays).CacheAsync(cancellationToken).ConfigureAwait(false);
+        DataFrame candidates = CandidateProducts.Of(feedback, split.End, options);
+        DataFrame strengths = await CandidateProducts.Restrict(feedback.Strengths(until: split.End, decayDays: settings.DecayDays), candidates)
+            .CacheAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             await using ALSModel model = await settings.FitAsync(strengths, options, cancellationToken).ConfigureAwait(false);
@@ -159,7 +169,8 @@ public static class RecommendRun
                 .Join(known.GroupBy("user").Agg(Count("*").Alias("known_count")), ["user"], JoinType.LeftOuter)
                 .Select(Col("user"), Coalesce(Col("known_count"), Lit(0L)).Alias("known_count"));
             Popularity popularity = Popularity.FromKnown(feedback.Known(split.End.AddDays(-options.PopularityDays), split.End));
-            DataFrame ranked = await Recommender.RecommendAsync(model, users, known, popularity, options.TopN, cancellationToken).ConfigureAwait(false);
+            long maxKnown = await CandidateRanking.MaxKnownAsync(users, cancellationToken).ConfigureAwait(false);
+            DataFrame ranked = Recommender.Recommend(model, users, maxKnown, known, popularity, options.TopN);
             DataFrame recommendations = index.Unindex(ranked);
             DataFrame? newcomers = await NewcomersAsync(context, index, popularity, options, cancellationToken).ConfigureAwait(false);
             if (newcomers is not null)

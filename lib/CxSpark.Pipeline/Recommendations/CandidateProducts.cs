@@ -1,0 +1,39 @@
+using CxSpark.Connect.Sql;
+using static CxSpark.Connect.Sql.Functions;
+
+namespace CxSpark.Pipeline.Recommendations;
+
+/// <summary>The products ALS learns and recommends: the most bought of the recent past, at most a fixed number.</summary>
+/// <remarks>
+/// Scoring every customer against every product costs customers × products and grows with the square of the data; scoring
+/// against a capped set of products that are still selling grows with the customers only. ALS is fitted on the feedback
+/// of these products, so its top-N lists, its similar products and its evaluation all use the same set; a customer
+/// whose history holds none of them is served from popularity.
+/// </remarks>
+public static class CandidateProducts
+{
+    /// <summary>
+    /// The items (<c>item</c>) with the most distinct buyers in the <see cref="RecommendOptions.CandidateDays"/> before
+    /// <paramref name="until"/>, at most <see cref="RecommendOptions.CandidateProducts"/> (ties by item id). Ratings are
+    /// sparse in time, so explicit feedback counts raters over all the data before <paramref name="until"/>.
+    /// </summary>
+    public static DataFrame Of(Feedback feedback, DateTime until, RecommendOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(feedback);
+        ArgumentNullException.ThrowIfNull(options);
+        DateTime? from = feedback.IsExplicit ? null : until.AddDays(-options.CandidateDays);
+        return feedback.Known(from, until)
+            .GroupBy("item")
+            .Agg(Count("*").Alias("buyers"))
+            .OrderBy(Col("buyers").Desc(), Col("item"))
+            .Limit(options.CandidateProducts)
+            .Select("item");
+    }
+
+    /// <summary>The rows of <paramref name="frame"/> (with an <c>item</c> column) whose item is one of <paramref name="candidates"/>.</summary>
+    public static DataFrame Restrict(DataFrame frame, DataFrame candidates)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        return frame.Join(candidates.Hint("broadcast"), ["item"], JoinType.LeftSemi);
+    }
+}
