@@ -19,14 +19,27 @@ public static class TableCleaner
     private const string ReturnFlag = "is_return";
 
     /// <summary>Splits <paramref name="mapped"/> (the output of <see cref="ContractMapper.Map"/>) by the rules.</summary>
-    public static TableSplit Split(DataFrame mapped, TableContract contract, CleaningRules rules)
+    public static TableSplit Split(DataFrame mapped, TableContract contract, CleaningRules rules) =>
+        SplitClassified(Classify(mapped, contract, rules), contract);
+
+    /// <summary>
+    /// <paramref name="mapped"/> with trimmed keys, the return flag and the <see cref="ReasonColumn"/> (null for valid rows):
+    /// the one frame every part of the split derives from, worth caching while the parts are counted and written.
+    /// </summary>
+    public static DataFrame Classify(DataFrame mapped, TableContract contract, CleaningRules rules)
     {
-        DataFrame trimmed = TrimKeys(mapped, contract);
+        ArgumentNullException.ThrowIfNull(contract);
         Column isReturn = contract.Name == InputTables.Transactions.Name ? IsReturn(rules) : Lit(false);
-        DataFrame classified = trimmed
+        return TrimKeys(mapped, contract)
             .WithColumn(ReturnFlag, isReturn)
             .WithColumn(ReasonColumn, QuarantineRules.ReasonFor(contract, rules, Col(ReturnFlag)));
+    }
 
+    /// <summary>Splits the output of <see cref="Classify"/>.</summary>
+    public static TableSplit SplitClassified(DataFrame classified, TableContract contract)
+    {
+        ArgumentNullException.ThrowIfNull(classified);
+        ArgumentNullException.ThrowIfNull(contract);
         Column[] contractColumns = [.. contract.ColumnNames.Select(Col)];
         DataFrame quarantine = classified.Filter(Col(ReasonColumn).IsNotNull()).Select([.. contractColumns, Col(ReasonColumn)]);
         DataFrame valid = classified.Filter(Col(ReasonColumn).IsNull());
@@ -34,12 +47,19 @@ public static class TableCleaner
         DataFrame clean = RemoveDuplicates(cleanBefore, contract);
         if (contract.Name != InputTables.Transactions.Name)
         {
-            return new TableSplit(contract.Name, mapped, clean, null, quarantine, cleanBefore, null);
+            return new TableSplit(contract.Name, classified, clean, null, quarantine, cleanBefore, null);
         }
 
         DataFrame returnsBefore = valid.Filter(Col(ReturnFlag)).Select(contractColumns);
-        return new TableSplit(contract.Name, mapped, clean, returnsBefore.DropDuplicates(), quarantine, cleanBefore, returnsBefore);
+        return new TableSplit(contract.Name, classified, clean, returnsBefore.DropDuplicates(), quarantine, cleanBefore, returnsBefore);
     }
+
+    /// <summary>
+    /// The number of rows per class of a <see cref="Classify"/>d frame in one aggregate: (<see cref="ReasonColumn"/>,
+    /// <c>is_return</c>, <c>rows</c>), a handful of rows.
+    /// </summary>
+    public static DataFrame ClassCounts(DataFrame classified) =>
+        classified.GroupBy(ReasonColumn, ReturnFlag).Agg(Count(Lit(1)).Alias("rows"));
 
     /// <summary>Trims key columns and turns blank keys into null; other columns pass through unchanged.</summary>
     public static DataFrame TrimKeys(DataFrame mapped, TableContract contract)

@@ -4,7 +4,7 @@ namespace CxSpark.Pipeline.Cleaning;
 
 /// <summary>The frames one input table splits into; every input row lands in exactly one before duplicate removal.</summary>
 /// <param name="Table">The contract table name.</param>
-/// <param name="Input">The mapped input, one row per raw row.</param>
+/// <param name="Input">The classified input (<see cref="TableCleaner.Classify"/>), one row per raw row.</param>
 /// <param name="Clean">Valid rows after duplicate removal (for transactions: purchases only).</param>
 /// <param name="Returns">Valid returns and cancellations after duplicate removal; null for tables without returns.</param>
 /// <param name="Quarantine">Rejected rows with their <c>quarantine_reason</c>; duplicates are kept here.</param>

@@ -44,42 +44,55 @@ public static class CleanRun
         return context.Manifest.Cleaning;
     }
 
+    /// <remarks>
+    /// The classified input is cached: one aggregate counts its classes, then each part is written once and counted from
+    /// its files (Parquet footers), so duplicate removal runs once per part and the counts are those of what was published.
+    /// </remarks>
     private static async Task<TableCounts> CleanTableAsync(RunContext context, RawTable raw, TableContract contract, CleaningRules rules, CancellationToken cancellationToken)
     {
         DataFrame mapped = ContractMapper.Map(raw.Frame, raw.Schema, contract, context.Options.SourceOf(contract.Name).Mapping);
-        DataFrame cached = await mapped.CacheAsync(cancellationToken).ConfigureAwait(false);
+        DataFrame classified = await TableCleaner.Classify(mapped, contract, rules).CacheAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            TableSplit split = TableCleaner.Split(cached, contract, rules);
-            TableCounts counts = await CleaningCounter.CountAsync(split, cancellationToken).ConfigureAwait(false);
+            TableSplit split = TableCleaner.SplitClassified(classified, contract);
+            ClassCounts classes = await CleaningCounter.CountClassesAsync(split, cancellationToken).ConfigureAwait(false);
             context.Manifest.Inputs[contract.Name] = raw.Path;
+
+            string? key = context.Options.PiiHashKey;
+            long clean = await PublishAsync(context, PiiPolicy.Apply(split.Clean, contract, key), OutputTables.Clean(contract.Name), cancellationToken).ConfigureAwait(false);
+            long returns = 0;
+            if (split.Returns is not null)
+            {
+                returns = await PublishAsync(context, PiiPolicy.Apply(split.Returns, contract, key), OutputTables.Returns, cancellationToken).ConfigureAwait(false);
+            }
+
+            DataFrame quarantine = PiiPolicy.Apply(split.Quarantine, contract, key, TableCleaner.ReasonColumn);
+            long quarantined = await PublishAsync(context, quarantine, OutputTables.Quarantine(contract.Name), cancellationToken).ConfigureAwait(false);
+            TableCounts counts = CleaningCounter.Complete(contract.Name, classes, clean, returns);
+            if (quarantined != counts.Quarantined)
+            {
+                throw new CleaningInvariantException(counts with { Quarantined = quarantined });
+            }
+
             context.Manifest.Cleaning[contract.Name] = counts;
             context.Logger.LogInformation(
                 "[clean.{Table}] rows in {RowsIn}, clean {Clean}, returns {Returns}, quarantined {Quarantined}, duplicates removed {Duplicates}; quarantine by reason: {Reasons}",
                 contract.Name, counts.RowsIn, counts.Clean, counts.Returns, counts.Quarantined, counts.DuplicatesRemoved,
                 string.Join(", ", counts.QuarantineByReason.Select(r => $"{r.Key} {r.Value}")));
-
-            string? key = context.Options.PiiHashKey;
-            await PublishAsync(context, PiiPolicy.Apply(split.Clean, contract, key), OutputTables.Clean(contract.Name), cancellationToken).ConfigureAwait(false);
-            if (split.Returns is not null)
-            {
-                await PublishAsync(context, PiiPolicy.Apply(split.Returns, contract, key), OutputTables.Returns, cancellationToken).ConfigureAwait(false);
-            }
-
-            DataFrame quarantine = PiiPolicy.Apply(split.Quarantine, contract, key, TableCleaner.ReasonColumn);
-            await PublishAsync(context, quarantine, OutputTables.Quarantine(contract.Name), cancellationToken).ConfigureAwait(false);
             return counts;
         }
         finally
         {
-            await cached.UnpersistAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            await classified.UnpersistAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private static async Task PublishAsync(RunContext context, DataFrame rows, string table, CancellationToken cancellationToken)
+    /// <summary>Publishes one part and returns its row count, read from the published files.</summary>
+    private static async Task<long> PublishAsync(RunContext context, DataFrame rows, string table, CancellationToken cancellationToken)
     {
         string path = await context.Publisher.PublishAsync(rows, table, cancellationToken).ConfigureAwait(false);
         context.Manifest.Outputs[table] = path;
         context.Logger.LogInformation("[publish] {Table} -> {Path}", table, path);
+        return await context.Spark.Read().Parquet(path).CountAsync(cancellationToken).ConfigureAwait(false);
     }
 }
