@@ -43,8 +43,8 @@ public static class CustomerProfiler
             Col("distinct_products"),
             Col("top_category"),
             TryDivide(returned, Col("gross_revenue")).Alias("return_rate"),
-            Col("events_30d"),
-            Col("events_90d"),
+            EventCount("events_30d", events is not null),
+            EventCount("events_90d", events is not null),
             reference.Alias("reference_date"));
     }
 
@@ -76,9 +76,10 @@ public static class CustomerProfiler
             return EmptyKeyed(purchases, Lit(null).Cast("STRING").Alias("top_category"));
         }
 
+        // A dimension table: broadcast, so the purchases are not shuffled by product.
         DataFrame categories = products.Select(Col("product_id"), Col("category")).Filter(Col("category").IsNotNull());
         DataFrame revenueByCategory = purchases
-            .Join(categories, ["product_id"], JoinType.Inner)
+            .Join(categories.Hint("broadcast"), ["product_id"], JoinType.Inner)
             .GroupBy("customer_id", "category")
             .Agg(Money.Sum(LineRevenue()).Alias("category_revenue"));
         Column best = Max(Struct(Col("category_revenue"), Col("category")));
@@ -98,16 +99,13 @@ public static class CustomerProfiler
         Column end = Lit(new DateTimeOffset(referenceDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
         Column in30 = (Col("event_time") >= Lit(StartOf(referenceDate, 30))) & (Col("event_time") < end);
         Column in90 = (Col("event_time") >= Lit(StartOf(referenceDate, 90))) & (Col("event_time") < end);
-        DataFrame activity = events
+        return events
             .GroupBy("customer_id")
-            .Agg(CountIf(in30).Alias("events_30"), CountIf(in90).Alias("events_90"));
-        return purchases.Select(Col("customer_id")).Distinct()
-            .Join(activity, ["customer_id"], JoinType.LeftOuter)
-            .Select(
-                Col("customer_id"),
-                Coalesce(Col("events_30"), Lit(0L)).Alias("events_30d"),
-                Coalesce(Col("events_90"), Lit(0L)).Alias("events_90d"));
+            .Agg(CountIf(in30).Alias("events_30d"), CountIf(in90).Alias("events_90d"));
     }
+
+    /// <summary>An event count of the profile: 0 for a customer without events, null without an events table.</summary>
+    private static Column EventCount(string column, bool hasEvents) => hasEvents ? Coalesce(Col(column), Lit(0L)).Alias(column) : Col(column);
 
     private static DateTimeOffset StartOf(DateOnly referenceDate, int days) =>
         new(referenceDate.AddDays(-days).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);

@@ -8,6 +8,7 @@ public sealed class OutputReader
 {
     private readonly SparkSession _spark;
     private readonly TablePublisher _publisher;
+    private readonly Dictionary<string, DataFrame> _persisted = new(StringComparer.Ordinal);
 
     /// <summary>Creates a reader of one run date's partitions.</summary>
     public OutputReader(SparkSession spark, TablePublisher publisher)
@@ -17,8 +18,14 @@ public sealed class OutputReader
     }
 
     /// <summary>The run date's partition of <paramref name="table"/>, or null when it was never published.</summary>
+    /// <remarks>A table persisted by <see cref="PersistAsync"/> is served from Spark's cache until it is released.</remarks>
     public async Task<DataFrame?> ReadAsync(string table, CancellationToken cancellationToken = default)
     {
+        if (_persisted.TryGetValue(table, out DataFrame? persisted))
+        {
+            return persisted;
+        }
+
         string path = _publisher.PartitionPath(table);
         if (StoragePath.IsLocal(path) && !Directory.Exists(path))
         {
@@ -34,6 +41,34 @@ public sealed class OutputReader
         catch (AnalysisException e) when (e.Message.Contains("PATH_NOT_FOUND", StringComparison.Ordinal))
         {
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Keeps the run date's partition of <paramref name="table"/> in Spark's cache (memory, spilling to disk) for the
+    /// stages that read it next, until the returned handle is disposed; nothing is cached when it was never published.
+    /// </summary>
+    public async Task<IAsyncDisposable> PersistAsync(string table, CancellationToken cancellationToken = default)
+    {
+        DataFrame? frame = await ReadAsync(table, cancellationToken).ConfigureAwait(false);
+        if (frame is null || _persisted.ContainsKey(table))
+        {
+            return new Persisted(this, table, null);
+        }
+
+        DataFrame cached = await frame.PersistAsync(StorageLevel.MemoryAndDisk, cancellationToken).ConfigureAwait(false);
+        _persisted[table] = cached;
+        return new Persisted(this, table, cached);
+    }
+
+    private sealed class Persisted(OutputReader reader, string table, DataFrame? frame) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            if (frame is not null && reader._persisted.Remove(table))
+            {
+                await frame.UnpersistAsync().ConfigureAwait(false);
+            }
         }
     }
 }

@@ -32,13 +32,16 @@ public static class SegmentRun
                 $"no customer_profiles for {context.Options.RunDate:yyyy-MM-dd} under {context.Options.Output}; run 'profile' for that date first.");
         (int minK, int maxK) = KRange(context.Options);
         // KMeans samples its initial centres per partition, so the rows' partitioning and order must not depend on how
-        // the profiles were written: hash by customer into a fixed number of partitions, sorted within each.
-        DataFrame ordered = profiles.Repartition(context.Options.ShufflePartitions, Col("customer_id")).SortWithinPartitions(Col("customer_id"));
+        // the profiles were written or on the session's shuffle settings: hash by customer into a number of partitions that
+        // depends on the customers alone, sorted within each.
+        long customers = await profiles.CountAsync(cancellationToken).ConfigureAwait(false);
+        DataFrame ordered = profiles.Repartition(KMeansPartitions(customers), Col("customer_id")).SortWithinPartitions(Col("customer_id"));
         DataFrame assembled = new VectorAssembler { InputCols = SegmentFeatures.Columns, OutputCol = "raw_features" }
             .Transform(SegmentFeatures.WithSegmentFeatures(ordered));
         await using StandardScalerModel scaler = await new StandardScaler { InputCol = "raw_features", OutputCol = "features", WithMean = true, WithStd = true }
             .FitAsync(assembled, cancellationToken).ConfigureAwait(false);
-        DataFrame features = await scaler.Transform(assembled).CacheAsync(cancellationToken).ConfigureAwait(false);
+        // Only what KMeans and the silhouette read is cached: the key and the feature vector.
+        DataFrame features = await scaler.Transform(assembled).Select(Col("customer_id"), Col("features")).CacheAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             KMeansModel? best = null;
@@ -119,6 +122,9 @@ public static class SegmentRun
         context.Manifest.RowCounts["segment.customers"] = summary.Sum(s => (long)s[2]!);
         context.Logger.LogInformation("[segment] {K} segments of {Customers} customers -> {Path}", summary.Length, summary.Sum(s => (long)s[2]!), segmentsPath);
     }
+
+    /// <summary>The partitions of the KMeans input: at least 8, and about 100,000 customers each.</summary>
+    public static int KMeansPartitions(long customers) => (int)Math.Max(8, Math.Min(10_000, (customers + 99_999) / 100_000));
 
     private static (int Min, int Max) KRange(PipelineOptions options)
     {
