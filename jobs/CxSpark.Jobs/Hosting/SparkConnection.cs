@@ -1,3 +1,4 @@
+using System.Globalization;
 using CxSpark.Connect.Sql;
 using CxSpark.Pipeline.Configuration;
 using Microsoft.Extensions.Logging;
@@ -33,7 +34,12 @@ public sealed class SparkConnection : IAsyncDisposable
                 .Remote(remote)
                 .AppName("cxspark")
                 .Config("spark.sql.session.timeZone", "UTC")
-                .Config("spark.sql.shuffle.partitions", options.ShufflePartitions.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .Config("spark.sql.shuffle.partitions", options.ShufflePartitions.ToString(CultureInfo.InvariantCulture))
+                // Adaptive execution coalesces the small partitions of a shuffle (at least 1 MB each) and keeps one per core
+                // at least, since ALS scoring and similar products spend much CPU per byte.
+                .Config("spark.sql.adaptive.enabled", "true")
+                .Config("spark.sql.adaptive.coalescePartitions.enabled", "true")
+                .Config("spark.sql.adaptive.coalescePartitions.parallelismFirst", "true")
                 .GetOrCreateAsync(timeout.Token).ConfigureAwait(false);
             string version = await session.VersionAsync(timeout.Token).ConfigureAwait(false);
             logger.LogInformation("[spark] connected to Spark {Version} at {Endpoint}", version, session.Endpoint);

@@ -33,7 +33,7 @@ public static class PipelineOptionsLoader
             MaxRating = Number(configuration, "Cleaning:MaxRating") ?? 5.0,
             ReferenceDate = Date(configuration, "Profiles:ReferenceDate"),
             PiiHashKey = Empty(configuration["Pii:HashKey"]),
-            ShufflePartitions = (int)(Number(configuration, "Spark:ShufflePartitions") ?? 8),
+            ShufflePartitions = Count(configuration, "Spark:ShufflePartitions", 1) ?? 8,
             SegmentsMinK = (int?)Number(configuration, "Segments:MinK"),
             SegmentsMaxK = (int?)Number(configuration, "Segments:MaxK"),
             Recommend = LoadRecommend(configuration),
@@ -69,6 +69,8 @@ public static class PipelineOptionsLoader
             WishlistWeight = NonNegative(configuration, "Recommend:WishlistWeight") ?? defaults.WishlistWeight,
             ViewWeight = NonNegative(configuration, "Recommend:ViewWeight") ?? defaults.ViewWeight,
             SimilarProducts = Count(configuration, "Recommend:SimilarProducts", 0) ?? defaults.SimilarProducts,
+            CandidateProducts = Count(configuration, "Recommend:CandidateProducts", 1) ?? defaults.CandidateProducts,
+            CandidateDays = Count(configuration, "Recommend:CandidateDays", 1) ?? defaults.CandidateDays,
         };
     }
 

@@ -32,6 +32,8 @@ public sealed class PipelineOptionsLoaderTests
     [InlineData("Recommend:TopN", "0", "Recommend:TopN")]
     [InlineData("Recommend:Ranks", "32,x", "Recommend:Ranks")]
     [InlineData("Recommend:DecayDays", "-1", "Recommend:DecayDays")]
+    [InlineData("Recommend:CandidateProducts", "0", "Recommend:CandidateProducts")]
+    [InlineData("Spark:ShufflePartitions", "2.5", "Spark:ShufflePartitions")]
     public void Load_BadValue_ExceptionNamesKey(string key, string value, string expectedKey)
     {
         PipelineConfigurationException e = Assert.Throws<PipelineConfigurationException>(() => Load(("Input", "in"), ("Output", "out"), (key, value)));
@@ -44,13 +46,16 @@ public sealed class PipelineOptionsLoaderTests
     public void Load_RecommendKeys_GridFromListsAndDefaultsByFeedback()
     {
         PipelineOptions options = Load(("Input", "in"), ("Output", "out"),
-            ("Recommend:Ranks", "16, 64"), ("Recommend:DecayDays", "0,45"), ("Recommend:TopN", "5"), ("Segments:MaxK", "6"));
+            ("Recommend:Ranks", "16, 64"), ("Recommend:DecayDays", "0,45"), ("Recommend:TopN", "5"), ("Segments:MaxK", "6"),
+            ("Recommend:CandidateProducts", "500"));
         PipelineOptions explicitFeedback = Load(("Input", "in"), ("Output", "out"), ("Recommend:Feedback", "Explicit"));
 
         Assert.Equal([16, 64], options.Recommend.Ranks);
         Assert.Equal([0.0, 45.0], options.Recommend.DecayDays);
         Assert.Equal([1.0], options.Recommend.RegParams);
         Assert.Equal(5, options.Recommend.TopN);
+        Assert.Equal(500, options.Recommend.CandidateProducts);
+        Assert.Equal(90, options.Recommend.CandidateDays);
         Assert.Equal("16, 64", options.Effective["Recommend:Ranks"]);
         Assert.Equal("6", options.Effective["Segments:MaxK"]);
         Assert.True(explicitFeedback.Recommend.IsExplicit);
