@@ -8,6 +8,7 @@ import java.lang.reflect.Method;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,6 +48,7 @@ public final class CxSparkLauncher {
         .set("spark.connect.grpc.port.maxRetries", "0")
         .set("spark.connect.authenticate.token", token);
     SparkContext sc = SparkContext.getOrCreate(conf);
+    File checkpoints = checkpointDirectory(sc);
     File executable = resolve(args[0]);
     Object service = Class.forName(SERVICE).getField("MODULE$").get(null);
     service.getClass().getMethod("start", SparkContext.class).invoke(service, sc);
@@ -78,7 +80,40 @@ public final class CxSparkLauncher {
 
     stop(service);
     sc.stop();
+    if (checkpoints != null) {
+      delete(checkpoints);
+    }
     System.exit(exit);
+  }
+
+  /**
+   * Iterative MLlib fits (ALS) checkpoint their state every few iterations to cut the lineage, but only with a checkpoint
+   * directory. Without spark.checkpoint.dir, a local master gets a temporary one (returned, deleted at the end); on a
+   * cluster the directory must be on a shared file system, so the driver log says how to set it instead of guessing.
+   */
+  private static File checkpointDirectory(SparkContext sc) throws IOException {
+    if (sc.getCheckpointDir().isDefined()) {
+      return null;
+    }
+    if (!sc.isLocal()) {
+      log("spark.checkpoint.dir is not set: ALS runs without checkpoints; pass --conf spark.checkpoint.dir=<shared path, e.g. hdfs://…>");
+      return null;
+    }
+    File directory = Files.createTempDirectory("cxspark-checkpoints-").toFile();
+    sc.setCheckpointDir(directory.getAbsolutePath());
+    return directory;
+  }
+
+  private static void delete(File file) {
+    File[] children = file.listFiles();
+    if (children != null) {
+      for (File child : children) {
+        delete(child);
+      }
+    }
+    if (!file.delete() && file.exists()) {
+      log("could not delete " + file);
+    }
   }
 
   private static void stop(Object service) {
