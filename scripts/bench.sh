@@ -15,7 +15,7 @@
 # Zones are generated once by `cxspark gen-data --lines` (in Spark) and cached in .artifacts/bench-zones/ by size and seed;
 # job outputs and logs go to .artifacts/bench-work/<size>/.
 # Settings (environment): CXSPARK_BENCH_PORT (15412), CXSPARK_BENCH_UI_PORT (4412), CXSPARK_BENCH_DRIVER_MEMORY (8g;
-# the server's and the reference's), CXSPARK_BENCH_SHUFFLE_PARTITIONS (8, cxspark's Spark:ShufflePartitions default).
+# the server's and the reference's), CXSPARK_BENCH_SHUFFLE_PARTITIONS (8, cxspark's Spark:ShufflePartitions default; adaptive execution coalesces small ones).
 # SPARK_REMOTE is ignored: the benchmark needs the UI of a server it started itself.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)

@@ -3,6 +3,8 @@ package cxspark.bench;
 import static org.apache.spark.sql.functions.*;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -10,11 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 
 import org.apache.spark.ml.clustering.KMeans;
 import org.apache.spark.ml.clustering.KMeansModel;
 import org.apache.spark.ml.evaluation.ClusteringEvaluator;
-import org.apache.spark.ml.feature.IndexToString;
 import org.apache.spark.ml.feature.StandardScaler;
 import org.apache.spark.ml.feature.StandardScalerModel;
 import org.apache.spark.ml.feature.StringIndexer;
@@ -29,8 +31,8 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * The JVM reference of CxSpark's nightly: the same stages as plain Spark SQL and MLlib on the same synthetic raw zone
@@ -40,7 +42,8 @@ import org.apache.spark.sql.types.StructType;
  *
  * With --warmup, the stages first run unreported on ZONE (a small zone), so that the measured run, like CxSpark's on a
  * long-running server, does not pay for JIT compilation. Prints one JSON line per stage on stdout: {"stage":"…","seconds":…,"rows_in":…,"rows_out":…}. Stage names match
- * the run manifest of {@code cxspark nightly}: clean.&lt;table&gt;, profile, segment, recommend.
+ * the run manifest of {@code cxspark nightly}, in its order: clean.&lt;table&gt;, profile, recommend, segment. The recommend stage also
+ * prints its evaluation metrics on stderr ("reference recommend …" lines), to be checked against the manifest's.
  */
 public final class NightlyReference {
     private static final String REASON = "quarantine_reason";
@@ -96,9 +99,13 @@ public final class NightlyReference {
                 stage("clean." + table.getKey(), () -> clean(table.getKey(), table.getValue().get(0), table.getValue().get(1)));
             }
         }
+        // The clean transactions feed both profile and recommend: cached between the two (read through the same plan, so
+        // both stages' reads hit the cache), released before segment.
+        Dataset<Row> cleanTransactions = spark.read().parquet(partition("clean/transactions")).persist(StorageLevel.MEMORY_AND_DISK());
         stage("profile", this::profile);
-        stage("segment", this::segment);
         stage("recommend", this::recommend);
+        cleanTransactions.unpersist();
+        stage("segment", this::segment);
     }
 
     private interface StageBody extends Callable<long[]> {
@@ -120,8 +127,12 @@ public final class NightlyReference {
     }
 
     private long write(Dataset<Row> rows, String table) {
-        rows.write().mode("overwrite").parquet(partition(table));
+        save(rows, table);
         return spark.read().parquet(partition(table)).count();
+    }
+
+    private void save(Dataset<Row> rows, String table) {
+        rows.write().mode("overwrite").parquet(partition(table));
     }
 
     // ---- clean: contract columns, trimmed keys, first-match quarantine reason, returns, dedup, counts with invariant
@@ -145,17 +156,17 @@ public final class NightlyReference {
             .withColumn(REASON, reason(table, keys, columns))
             .cache();
         try {
-            Row counts = classified.agg(
-                count(lit(1)),
-                count_if(col(REASON).isNull().and(not(col("is_return")))),
-                count_if(col(REASON).isNull().and(col("is_return")))).first();
-            long rowsIn = counts.getLong(0);
-            long cleanBefore = counts.getLong(1);
-            long returnsBefore = counts.getLong(2);
-            long quarantined = classified.filter(col(REASON).isNotNull()).groupBy(REASON).count().collectAsList()
-                .stream().mapToLong(r -> r.getLong(1)).sum();
-            if (rowsIn != cleanBefore + returnsBefore + quarantined) {
-                throw new IllegalStateException(table + ": rows in " + rowsIn + " != clean + returns + quarantined");
+            long rowsIn = 0, cleanBefore = 0, returnsBefore = 0, quarantined = 0;
+            for (Row c : classified.groupBy(col(REASON), col("is_return")).agg(count(lit(1))).collectAsList()) {
+                long rows = c.getLong(2);
+                rowsIn += rows;
+                if (!c.isNullAt(0)) {
+                    quarantined += rows;
+                } else if (c.getBoolean(1)) {
+                    returnsBefore += rows;
+                } else {
+                    cleanBefore += rows;
+                }
             }
 
             Column[] contract = columns.stream().map(c -> col(c)).toArray(Column[]::new);
@@ -163,12 +174,17 @@ public final class NightlyReference {
             Dataset<Row> valid = classified.filter(col(REASON).isNull());
             Dataset<Row> clean = dedup(valid.filter(not(col("is_return"))).select(contract), columns, keys.get(0));
             long cleanRows = write(clean.select(published), "clean/" + table);
+            long returnRows = 0;
             if (isTransactions) {
-                write(valid.filter(col("is_return")).select(contract).dropDuplicates(), "returns");
+                returnRows = write(valid.filter(col("is_return")).select(contract).dropDuplicates(), "returns");
             }
             List<Column> quarantine = new ArrayList<>(Arrays.asList(published));
             quarantine.add(col(REASON));
-            write(classified.filter(col(REASON).isNotNull()).select(quarantine.toArray(new Column[0])), "quarantine/" + table);
+            long quarantinedRows = write(classified.filter(col(REASON).isNotNull()).select(quarantine.toArray(new Column[0])), "quarantine/" + table);
+            if (rowsIn != cleanBefore + returnsBefore + quarantined || quarantinedRows != quarantined
+                || cleanRows > cleanBefore || returnRows > returnsBefore) {
+                throw new IllegalStateException(table + ": rows in " + rowsIn + " != clean + returns + quarantined");
+            }
             return new long[] {rowsIn, cleanRows};
         } finally {
             classified.unpersist();
@@ -220,20 +236,18 @@ public final class NightlyReference {
 
         Dataset<Row> bought = purchases.groupBy("customer_id").agg(
             min("event_time").alias("first_purchase_time"), max("event_time").alias("last_purchase_time"),
-            countDistinct("transaction_id").alias("frequency"), sum(revenue).alias("gross_revenue"),
+            countDistinct("transaction_id").alias("frequency"), money(revenue).alias("gross_revenue"),
             countDistinct("product_id").alias("distinct_products"));
-        Dataset<Row> returned = returns.groupBy("customer_id").agg(sum(abs(col("quantity")).multiply(col("unit_price"))).alias("returned_value"));
+        Dataset<Row> returned = returns.groupBy("customer_id").agg(money(abs(col("quantity")).multiply(col("unit_price"))).alias("returned_value"));
         Dataset<Row> topCategory = purchases
-            .join(products.select("product_id", "category").filter(col("category").isNotNull()), on("product_id"), "inner")
-            .groupBy("customer_id", "category").agg(sum(revenue).alias("category_revenue"))
+            .join(broadcast(products.select("product_id", "category").filter(col("category").isNotNull())), on("product_id"), "inner")
+            .groupBy("customer_id", "category").agg(money(revenue).alias("category_revenue"))
             .groupBy("customer_id").agg(max(struct(col("category_revenue"), col("category"))).alias("best"))
             .select(col("customer_id"), col("best").getField("category").alias("top_category"));
         Column end = lit(java.sql.Timestamp.from(referenceDate.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
         Column in30 = col("event_time").geq(lit(java.sql.Timestamp.from(referenceDate.minusDays(30).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()))).and(col("event_time").lt(end));
         Column in90 = col("event_time").geq(lit(java.sql.Timestamp.from(referenceDate.minusDays(90).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()))).and(col("event_time").lt(end));
-        Dataset<Row> activity = purchases.select("customer_id").distinct()
-            .join(events.groupBy("customer_id").agg(count_if(in30).alias("events_30"), count_if(in90).alias("events_90")), on("customer_id"), "left_outer")
-            .select(col("customer_id"), coalesce(col("events_30"), lit(0L)).alias("events_30d"), coalesce(col("events_90"), lit(0L)).alias("events_90d"));
+        Dataset<Row> activity = events.groupBy("customer_id").agg(count_if(in30).alias("events_30d"), count_if(in90).alias("events_90d"));
 
         Column returnedValue = coalesce(col("returned_value"), lit(0.0));
         Dataset<Row> profiles = bought
@@ -245,7 +259,8 @@ public final class NightlyReference {
                 col("gross_revenue").minus(returnedValue).alias("monetary"), col("gross_revenue"), returnedValue.alias("returned_value"),
                 col("gross_revenue").divide(col("frequency")).alias("avg_order_value"),
                 datediff(reference, to_date(col("first_purchase_time"))).alias("tenure_days"), col("distinct_products"), col("top_category"),
-                try_divide(returnedValue, col("gross_revenue")).alias("return_rate"), col("events_30d"), col("events_90d"),
+                try_divide(returnedValue, col("gross_revenue")).alias("return_rate"),
+                coalesce(col("events_30d"), lit(0L)).alias("events_30d"), coalesce(col("events_90d"), lit(0L)).alias("events_90d"),
                 reference.alias("reference_date"));
         long customers = write(withRfmScores(profiles), "customer_profiles");
         return new long[] {spark.read().parquet(partition("clean/transactions")).count(), customers};
@@ -286,6 +301,10 @@ public final class NightlyReference {
 
     private long[] segment() {
         Dataset<Row> profiles = spark.read().parquet(partition("customer_profiles"));
+        // KMeans input in a layout that depends on the customers alone, as CxSpark's (SegmentRun.KMeansPartitions).
+        long customerCount = profiles.count();
+        int kmeansPartitions = (int) Math.max(8, Math.min(10_000, (customerCount + 99_999) / 100_000));
+        profiles = profiles.repartition(kmeansPartitions, col("customer_id")).sortWithinPartitions(col("customer_id"));
         Dataset<Row> assembled = new VectorAssembler()
             .setInputCols(new String[] {"log_recency", "log_frequency", "log_monetary"}).setOutputCol("raw_features")
             .transform(profiles
@@ -308,7 +327,7 @@ public final class NightlyReference {
             }
             long customers = write(best.transform(features).select("customer_id", "segment"), "customer_segments");
             writeSummary();
-            return new long[] {profiles.count(), customers};
+            return new long[] {customerCount, customers};
         } finally {
             features.unpersist();
         }
@@ -317,10 +336,10 @@ public final class NightlyReference {
     private void writeSummary() {
         Dataset<Row> published = spark.read().parquet(partition("customer_segments"))
             .join(spark.read().parquet(partition("customer_profiles")).select("customer_id", "recency_days", "frequency", "monetary"), on("customer_id"), "inner");
-        Row medians = published.agg(median(col("recency_days")), median(col("frequency")), median(col("monetary")), sum("monetary")).first();
+        Row medians = published.agg(median(col("recency_days")), median(col("frequency")), median(col("monetary")), money(col("monetary"))).first();
         double total = medians.getDouble(3);
         List<Row> summary = new ArrayList<>();
-        for (Row c : published.groupBy("segment").agg(count("*"), sum("monetary"), avg("recency_days"), avg("frequency"), avg("monetary"))
+        for (Row c : published.groupBy("segment").agg(count("*"), money(col("monetary")), avg("recency_days"), avg("frequency"), avg(col("monetary").cast("decimal(38,6)")).cast("double"))
             .orderBy("segment").collectAsList()) {
             String name = segmentName(c.getDouble(3), c.getDouble(4), c.getDouble(5), medians.getDouble(0), medians.getDouble(1), medians.getDouble(2));
             summary.add(RowFactory.create(c.getInt(0), name, c.getLong(1), total == 0 ? 0.0 : c.getDouble(2) / total, c.getDouble(3), c.getDouble(4), c.getDouble(5)));
@@ -341,29 +360,485 @@ public final class NightlyReference {
         return "Lapsed one-timers";
     }
 
-    // ---- recommend: implicit ALS on log1p(purchase lines) per customer x product, top 10 for every customer by
-    // recommendForAllUsers.
-    // TODO(recommend stage): provisional. Align with CxSpark's recommend once it is final: the hyper-parameter grid on a
-    // validation window, the evaluation fit on a holdout, the final fit, exclusion of bought items, the popularity
-    // fallback, similar products from item factors, and the same candidate scoring plan.
+    // ---- recommend: CxSpark's recommend stage with its default options (lib/CxSpark.Pipeline/Runs/RecommendRun.cs and
+    // Recommendations/), plan for plan. Implicit feedback (a purchase per distinct transaction, weighted carts, wishlists
+    // and views, decaying with age); ALS over the decay grid on a validation window against two popularity baselines; the
+    // best settings refitted before the holdout and evaluated there; then refitted on all feedback for the top 10 per
+    // customer without bought products, filled from recent popularity, newcomers served from popularity alone, and similar
+    // products from the item factors. ALS learns only the candidate products: the most bought of the last 90 days.
+
+    private static final int TOP_N = 10;
+    private static final int HOLDOUT_DAYS = 30;
+    private static final int VALIDATION_DAYS = 30;
+    private static final int POPULARITY_DAYS = 30;
+    private static final int CANDIDATE_PRODUCTS = 2000;
+    private static final int CANDIDATE_DAYS = 90;
+    private static final int SIMILAR_PRODUCTS = 10;
+    /** Customers with at most this many known products get N + this many candidates per source; heavier ones N + the largest history, at most MAX_HISTORY. */
+    private static final int LIGHT_HISTORY = 50;
+    private static final int MAX_HISTORY = 5000;
+    /** Rank 32, regParam 1, alpha 20, and the decay constants 15, 30 and 60 days. */
+    private static final List<AlsSettings> GRID = List.of(
+        new AlsSettings(32, 1.0, 20.0, 15.0), new AlsSettings(32, 1.0, 20.0, 30.0), new AlsSettings(32, 1.0, 20.0, 60.0));
+
+    /** The metrics of the recommend stage, printed on stderr at its end (names as in CxSpark's manifest, without "recommend."). */
+    private final List<String> recommendReport = new ArrayList<>();
 
     private long[] recommend() {
         Dataset<Row> purchases = spark.read().parquet(partition("clean/transactions"));
-        Dataset<Row> pairs = purchases.groupBy("customer_id", "product_id").agg(log1p(count(lit(1)).cast("double")).alias("rating"));
-        StringIndexerModel users = new StringIndexer().setInputCol("customer_id").setOutputCol("user_index").fit(pairs);
-        StringIndexerModel items = new StringIndexer().setInputCol("product_id").setOutputCol("item_index").fit(pairs);
-        Dataset<Row> ratings = items.transform(users.transform(pairs))
-            .select(col("user_index").cast(DataTypes.IntegerType).alias("user"), col("item_index").cast(DataTypes.IntegerType).alias("item"), col("rating"));
-        ALSModel model = new ALS().setImplicitPrefs(true).setRank(32).setRegParam(0.1).setAlpha(20).setMaxIter(10).setSeed(42)
-            .setUserCol("user").setItemCol("item").setRatingCol("rating").fit(ratings);
-        Dataset<Row> top = model.recommendForAllUsers(10)
-            .select(col("user"), posexplode(col("recommendations")).as(new String[] {"position", "recommendation"}))
-            .select(col("user").cast("double").alias("user"), col("recommendation").getField("item").cast("double").alias("item"),
-                col("position").plus(1).alias("rank"), col("recommendation").getField("rating").alias("score"));
-        Dataset<Row> labelled = new IndexToString().setInputCol("item").setOutputCol("product_id").setLabels(items.labelsArray()[0]).transform(
-            new IndexToString().setInputCol("user").setOutputCol("customer_id").setLabels(users.labelsArray()[0]).transform(top));
-        long rows = write(labelled.select("customer_id", "product_id", "rank", "score"), "recommendations");
+        Dataset<Row> events = published("clean/events") ? spark.read().parquet(partition("clean/events")) : null;
+        Feedback raw = Feedback.implicit(purchases, events);
+        Row span = raw.signals(null, null).filter(col("is_known"))
+            .agg(min(col("event_time")).alias("first"), date_add(max(to_date(col("event_time"))), 1).alias("end")).first();
+        if (span.isNullAt(0)) {
+            throw new IllegalStateException("the clean transactions of " + runDate + " are empty");
+        }
+        TimeSplit split = TimeSplit.plan(span.getTimestamp(0).toInstant().atZone(ZoneOffset.UTC).toLocalDate(), span.getDate(1).toLocalDate());
+        recommendReport.add("split validation " + split.validationStart() + " holdout " + split.holdoutStart() + " end " + split.end());
+
+        IdIndex index = IdIndex.fit(raw.strengths(null, null, 0));
+        Feedback feedback = raw.indexed(index);
+        long rows;
+        try {
+            AlsSettings best = tune(feedback, split);
+            evaluateOnHoldout(feedback, split, best);
+            rows = publishRecommendations(feedback, index, split, best);
+        } finally {
+            feedback.release();
+            index.release();
+        }
+        if (report) {
+            recommendReport.forEach(line -> System.err.println("reference recommend " + line));
+            System.err.flush();
+        }
         return new long[] {purchases.count(), rows};
+    }
+
+    /** Fits every grid point on the data before the validation window and keeps the best precision@k (then NDCG) on it. */
+    private AlsSettings tune(Feedback feedback, TimeSplit split) {
+        EvaluationWindow window = new EvaluationWindow(feedback, split.validationStart(), split.holdoutStart());
+        try {
+            reportMetrics("validation.popularity", window.evaluate(window.popularity));
+            reportMetrics("validation.recent_popularity", window.evaluate(window.recentPopularity));
+            AlsSettings best = null;
+            RankingMetrics bestMetrics = null;
+            for (AlsSettings settings : GRID) {
+                ALSModel model = settings.fit(window.strengths(settings.decayDays()));
+                RankingMetrics metrics = window.evaluate(model);
+                reportMetrics("validation." + settings.label(), metrics);
+                if (best == null || metrics.precision() > bestMetrics.precision()
+                    || (metrics.precision() == bestMetrics.precision() && metrics.ndcg() > bestMetrics.ndcg())) {
+                    best = settings;
+                    bestMetrics = metrics;
+                }
+            }
+            recommendReport.add("chose " + best.label());
+            return best;
+        } finally {
+            window.release();
+        }
+    }
+
+    /** Fits the chosen settings on everything before the holdout and compares with both popularity rankings on it. */
+    private void evaluateOnHoldout(Feedback feedback, TimeSplit split, AlsSettings settings) {
+        EvaluationWindow window = new EvaluationWindow(feedback, split.holdoutStart(), split.end());
+        try {
+            ALSModel model = settings.fit(window.strengths(settings.decayDays()));
+            RankingMetrics als = window.evaluate(model);
+            RankingMetrics popularity = window.evaluate(window.popularity);
+            RankingMetrics recent = window.evaluate(window.recentPopularity);
+            reportMetrics("holdout.als", als);
+            reportMetrics("holdout.popularity", popularity);
+            reportMetrics("holdout.recent_popularity", recent);
+            if (recent.precision() > 0) {
+                recommendReport.add(String.format(Locale.ROOT, "holdout precision_at_%d_lift_over_recent %.4f", TOP_N, als.precision() / recent.precision()));
+            }
+            if (popularity.precision() > 0) {
+                recommendReport.add(String.format(Locale.ROOT, "holdout precision_at_%d_lift %.4f", TOP_N, als.precision() / popularity.precision()));
+            }
+        } finally {
+            window.release();
+        }
+    }
+
+    private void reportMetrics(String name, RankingMetrics metrics) {
+        recommendReport.add(String.format(Locale.ROOT, "%s precision_at_%d %.6f recall_at_%d %.6f ndcg_at_%d %.6f coverage %.6f users %d",
+            name, TOP_N, metrics.precision(), TOP_N, metrics.recall(), TOP_N, metrics.ndcg(), metrics.coverage(), metrics.users()));
+    }
+
+    /** Refits on all feedback and publishes recommendations for every customer (newcomers included), and similar products. */
+    private long publishRecommendations(Feedback feedback, IdIndex index, TimeSplit split, AlsSettings settings) {
+        // The run date and the settings, as CxSpark's model_version.
+        String modelVersion = runDate + "/als-implicit-" + settings.label();
+        Dataset<Row> strengths = restrictToCandidates(feedback.strengths(null, split.end(), settings.decayDays()), candidateProducts(feedback, split.end())).cache();
+        try {
+            ALSModel model = settings.fit(strengths);
+            Dataset<Row> known = feedback.known(null, null);
+            Dataset<Row> users = index.customers.select("user")
+                .join(known.groupBy("user").agg(count("*").alias("known_count")), on("user"), "left_outer")
+                .select(col("user"), coalesce(col("known_count"), lit(0L)).alias("known_count"));
+            Popularity popularity = Popularity.fromKnown(feedback.known(split.end().minusDays(POPULARITY_DAYS), split.end()));
+            Dataset<Row> recommendations = index.unindex(recommendations(model, users, maxKnown(users), known, popularity));
+            if (published("clean/customers")) {
+                recommendations = recommendations.unionByName(newcomers(index, popularity));
+            }
+
+            save(recommendations.select(col("customer_id"), col("rank"), col("product_id"), col("score"), col("source"), lit(modelVersion).alias("model_version")),
+                "recommendations");
+            Row counts = spark.read().parquet(partition("recommendations")).agg(
+                count("*").alias("rows"), countDistinct(col("customer_id")).alias("customers"),
+                count_if(col("source").equalTo("popularity")).alias("popularity_rows"), countDistinct(col("product_id")).alias("products")).first();
+            long catalogue = index.products.count();
+            recommendReport.add(String.format(Locale.ROOT, "published rows %d customers %d popularity_rows %d coverage %.6f",
+                counts.getLong(0), counts.getLong(1), counts.getLong(2), catalogue == 0 ? 0.0 : (double) counts.getLong(3) / catalogue));
+
+            long similar = write(similarProducts(model)
+                .join(index.products.hint("broadcast"), on("item"), "inner")
+                .join(index.products.select(col("item").alias("similar_item"), col("product_id").alias("similar_product_id")).hint("broadcast"),
+                    on("similar_item"), "inner")
+                .select(col("product_id"), col("rank"), col("similar_product_id"), col("similarity"), lit(modelVersion).alias("model_version")), "similar_products");
+            recommendReport.add("published similar_products " + similar);
+            return counts.getLong(0);
+        } finally {
+            strengths.unpersist();
+        }
+    }
+
+    /** Customers of the clean customers table without any feedback: the popularity top N. */
+    private Dataset<Row> newcomers(IdIndex index, Popularity popularity) {
+        return spark.read().parquet(partition("clean/customers")).select("customer_id").distinct()
+            .join(index.customers, on("customer_id"), "left_anti")
+            .crossJoin(popularity.top(TOP_N).hint("broadcast"))
+            .withColumn("rank", row_number().over(Window.partitionBy("customer_id").orderBy(col("score").desc(), col("item"))))
+            .join(index.products.hint("broadcast"), on("item"), "inner")
+            .select(col("customer_id"), col("product_id"), col("score").cast("double").alias("score"), lit("popularity").alias("source"), col("rank"));
+    }
+
+    private boolean published(String table) {
+        return new java.io.File(partition(table)).exists();
+    }
+
+    /** One ALS hyper-parameter combination of the grid; the label is CxSpark's, e.g. r32-reg1-a20-d30. */
+    private record AlsSettings(int rank, double regParam, double alpha, double decayDays) {
+        String label() {
+            return "r" + rank + "-reg" + number(regParam) + "-a" + number(alpha) + "-d" + number(decayDays);
+        }
+
+        ALSModel fit(Dataset<Row> strengths) {
+            return new ALS().setUserCol("user").setItemCol("item").setRatingCol("strength").setRank(rank).setRegParam(regParam)
+                .setMaxIter(10).setSeed(42).setImplicitPrefs(true).setColdStartStrategy("drop").setAlpha(alpha).fit(strengths);
+        }
+
+        private static String number(double value) {
+            return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        }
+    }
+
+    /** Validation window then holdout before the day after the last purchase; both shrink when the history is short. */
+    private record TimeSplit(LocalDate validationStart, LocalDate holdoutStart, LocalDate end) {
+        static TimeSplit plan(LocalDate first, LocalDate end) {
+            double history = Math.max(ChronoUnit.DAYS.between(first, end), 1);
+            double factor = Math.min(1.0, history / (2.0 * (HOLDOUT_DAYS + VALIDATION_DAYS)));
+            int holdout = Math.max(1, (int) Math.floor(HOLDOUT_DAYS * factor));
+            int validation = Math.max(1, (int) Math.floor(VALIDATION_DAYS * factor));
+            LocalDate holdoutStart = end.minusDays(holdout);
+            return new TimeSplit(holdoutStart.minusDays(validation), holdoutStart, end);
+        }
+    }
+
+    /** Signals (ids, event_time, weight, is_known) keyed by customer_id/product_id, or by ALS's user/item once indexed and cached. */
+    private static final class Feedback {
+        private final Dataset<Row> signals;
+        private final String user;
+        private final String item;
+
+        private Feedback(Dataset<Row> signals, String user, String item) {
+            this.signals = signals;
+            this.user = user;
+            this.item = item;
+        }
+
+        static Feedback implicit(Dataset<Row> purchases, Dataset<Row> events) {
+            Dataset<Row> signals = purchases
+                .select(col("customer_id"), col("product_id"), col("transaction_id"), col("event_time"))
+                .dropDuplicates("customer_id", "product_id", "transaction_id")
+                .select(col("customer_id"), col("product_id"), col("event_time"), lit(1.0).alias("weight"), lit(true).alias("is_known"));
+            if (events != null) {
+                Column weight = when(col("event_type").equalTo("add_to_cart"), 0.3)
+                    .when(col("event_type").equalTo("wishlist"), 0.2)
+                    .when(col("event_type").equalTo("view"), 0.05)
+                    .otherwise(0.0);
+                signals = signals.union(events
+                    .filter(col("product_id").isNotNull())
+                    .select(col("customer_id"), col("product_id"), col("event_time"), weight.alias("weight"), lit(false).alias("is_known"))
+                    .filter(col("weight").gt(0)));
+            }
+            return new Feedback(signals, "customer_id", "product_id");
+        }
+
+        Feedback indexed(IdIndex index) {
+            return new Feedback(index.index(signals).drop("customer_id", "product_id").cache(), "user", "item");
+        }
+
+        void release() {
+            signals.unpersist();
+        }
+
+        /** The signals in [from, until); null bounds are open. */
+        Dataset<Row> signals(LocalDate from, LocalDate until) {
+            Dataset<Row> frame = signals;
+            if (from != null) {
+                frame = frame.filter(col("event_time").geq(startOf(from)));
+            }
+            if (until != null) {
+                frame = frame.filter(col("event_time").lt(startOf(until)));
+            }
+            return frame;
+        }
+
+        /** Per pair log1p(sum(weight x exp(-age in days at until / decayDays))); no decay for 0 or no end. */
+        Dataset<Row> strengths(LocalDate from, LocalDate until, double decayDays) {
+            Column weight = col("weight");
+            if (decayDays > 0 && until != null) {
+                Column age = datediff(lit(java.sql.Date.valueOf(until)), to_date(col("event_time")));
+                weight = weight.multiply(exp(age.multiply(-1.0 / decayDays)));
+            }
+            return signals(from, until).groupBy(user, item).agg(log1p(sum(weight)).alias("strength"));
+        }
+
+        /** The distinct bought pairs in [from, until). */
+        Dataset<Row> known(LocalDate from, LocalDate until) {
+            return signals(from, until).filter(col("is_known")).select(user, item).distinct();
+        }
+
+        private static Column startOf(LocalDate day) {
+            return lit(java.sql.Timestamp.from(day.atStartOfDay(ZoneOffset.UTC).toInstant()));
+        }
+    }
+
+    /** StringIndexer ids (most frequent first) for customers and products, and the cached id tables to map them back. */
+    private static final class IdIndex {
+        private final StringIndexerModel model;
+        final Dataset<Row> customers;
+        final Dataset<Row> products;
+
+        private IdIndex(StringIndexerModel model, Dataset<Row> customers, Dataset<Row> products) {
+            this.model = model;
+            this.customers = customers;
+            this.products = products;
+        }
+
+        static IdIndex fit(Dataset<Row> pairs) {
+            StringIndexerModel model = new StringIndexer().setInputCols(new String[] {"customer_id", "product_id"})
+                .setOutputCols(new String[] {"user_index", "item_index"}).setStringOrderType("frequencyDesc")
+                .fit(pairs.select("customer_id", "product_id"));
+            Dataset<Row> indexed = indexed(model, pairs.select("customer_id", "product_id"));
+            return new IdIndex(model, indexed.select("customer_id", "user").distinct().cache(), indexed.select("product_id", "item").distinct().cache());
+        }
+
+        Dataset<Row> index(Dataset<Row> frame) {
+            return indexed(model, frame);
+        }
+
+        Dataset<Row> unindex(Dataset<Row> frame) {
+            return frame.join(customers, on("user"), "inner").join(products.hint("broadcast"), on("item"), "inner").drop("user", "item");
+        }
+
+        void release() {
+            customers.unpersist();
+            products.unpersist();
+        }
+
+        private static Dataset<Row> indexed(StringIndexerModel model, Dataset<Row> frame) {
+            return model.transform(frame)
+                .withColumn("user", col("user_index").cast("int"))
+                .withColumn("item", col("item_index").cast("int"))
+                .drop("user_index", "item_index");
+        }
+    }
+
+    /**
+     * Train before trainUntil, evaluate on the products users with training history newly bought in [trainUntil,
+     * evaluateUntil). Known and relevant pairs are cached, and the candidate strengths once per decay.
+     */
+    private static final class EvaluationWindow {
+        private final Feedback feedback;
+        private final LocalDate trainUntil;
+        private final Dataset<Row> known;
+        private final Dataset<Row> relevant;
+        private final Dataset<Row> users;
+        private final long maxKnown;
+        private final long catalogueSize;
+        private final Dataset<Row> candidates;
+        private final Map<Double, Dataset<Row>> strengths = new LinkedHashMap<>();
+        final Popularity popularity;
+        final Popularity recentPopularity;
+
+        EvaluationWindow(Feedback feedback, LocalDate trainUntil, LocalDate evaluateUntil) {
+            this.feedback = feedback;
+            this.trainUntil = trainUntil;
+            known = feedback.known(null, trainUntil).cache();
+            relevant = feedback.known(trainUntil, evaluateUntil)
+                .join(feedback.signals(null, trainUntil).select("user").distinct(), on("user"), "left_semi")
+                .join(known, on("user", "item"), "left_anti")
+                .cache();
+            users = relevant.select("user").distinct()
+                .join(known.groupBy("user").agg(count("*").alias("known_count")), on("user"), "left_outer")
+                .select(col("user"), coalesce(col("known_count"), lit(0L)).alias("known_count"));
+            maxKnown = maxKnown(users);
+            catalogueSize = feedback.signals(null, trainUntil).select("item").distinct().count();
+            popularity = Popularity.fromKnown(known);
+            recentPopularity = Popularity.fromKnown(feedback.known(trainUntil.minusDays(POPULARITY_DAYS), trainUntil));
+            candidates = candidateProducts(feedback, trainUntil);
+        }
+
+        Dataset<Row> strengths(double decayDays) {
+            return strengths.computeIfAbsent(decayDays, d -> restrictToCandidates(feedback.strengths(null, trainUntil, d), candidates).cache());
+        }
+
+        /** ALS with recent popularity fill-in. */
+        RankingMetrics evaluate(ALSModel model) {
+            return rankingMetrics(recommendations(model, users, maxKnown, known, recentPopularity), relevant, catalogueSize);
+        }
+
+        RankingMetrics evaluate(Popularity ranking) {
+            return rankingMetrics(recommendations(null, users, maxKnown, known, ranking), relevant, catalogueSize);
+        }
+
+        void release() {
+            strengths.values().forEach(Dataset::unpersist);
+            known.unpersist();
+            relevant.unpersist();
+        }
+    }
+
+    /** Items by distinct buyers among the known pairs given; the score is the share of their users who bought the item. */
+    private static final class Popularity {
+        private final Dataset<Row> ranked;
+
+        private Popularity(Dataset<Row> ranked) {
+            this.ranked = ranked;
+        }
+
+        static Popularity fromKnown(Dataset<Row> known) {
+            return new Popularity(known.groupBy("item").agg(countDistinct(col("user")).alias("buyers"))
+                .crossJoin(known.agg(countDistinct(col("user")).alias("users")))
+                .select(col("item"), col("buyers").divide(col("users")).alias("score")));
+        }
+
+        Dataset<Row> top(int count) {
+            return ranked.orderBy(col("score").desc(), col("item")).limit(count);
+        }
+
+        Dataset<Row> candidates(Dataset<Row> users, int count) {
+            return users.select("user").crossJoin(top(count).hint("broadcast"));
+        }
+    }
+
+    /** The items with the most distinct buyers in the CANDIDATE_DAYS before until, at most CANDIDATE_PRODUCTS (ties by item). */
+    private static Dataset<Row> candidateProducts(Feedback feedback, LocalDate until) {
+        return feedback.known(until.minusDays(CANDIDATE_DAYS), until)
+            .groupBy("item").agg(count("*").alias("buyers"))
+            .orderBy(col("buyers").desc(), col("item"))
+            .limit(CANDIDATE_PRODUCTS)
+            .select("item");
+    }
+
+    private static Dataset<Row> restrictToCandidates(Dataset<Row> frame, Dataset<Row> candidates) {
+        return frame.join(candidates.hint("broadcast"), on("item"), "left_semi");
+    }
+
+    /**
+     * The top N (user, item, score, source, rank) for users (user, known_count, at most maxKnown) without known pairs: ALS
+     * first, then the popularity ranking; a null model gives the popularity ranking alone.
+     */
+    private static Dataset<Row> recommendations(ALSModel model, Dataset<Row> users, long maxKnown, Dataset<Row> known, Popularity popularity) {
+        List<Map.Entry<String, Dataset<Row>>> sources = new ArrayList<>();
+        if (model != null) {
+            sources.add(Map.entry("als", candidates(users, maxKnown, (subset, count) -> model.recommendForUserSubset(subset, count)
+                .select(col("user"), explode(col("recommendations")).alias("r"))
+                .select(col("user"), col("r").getField("item").alias("item"), col("r").getField("rating").alias("score")))));
+        }
+        sources.add(Map.entry("popularity", candidates(users, maxKnown, popularity::candidates)));
+        return topN(known, sources);
+    }
+
+    /** The largest known_count of the users (0 without users). */
+    private static long maxKnown(Dataset<Row> users) {
+        Row heaviest = users.agg(max(col("known_count")).alias("max")).first();
+        return heaviest.isNullAt(0) ? 0 : heaviest.getLong(0);
+    }
+
+    /** Candidates (user, item, score) from a source asked for N + the history size of the light or the heavy customers. */
+    private static Dataset<Row> candidates(Dataset<Row> users, long maxKnown, BiFunction<Dataset<Row>, Integer, Dataset<Row>> source) {
+        Dataset<Row> light = source.apply(users.filter(col("known_count").leq(LIGHT_HISTORY)).select("user"), TOP_N + (int) Math.min(maxKnown, LIGHT_HISTORY));
+        if (maxKnown <= LIGHT_HISTORY) {
+            return light;
+        }
+        Dataset<Row> heavy = source.apply(users.filter(col("known_count").gt(LIGHT_HISTORY)).select("user"), TOP_N + (int) Math.min(maxKnown, MAX_HISTORY));
+        return light.union(heavy);
+    }
+
+    /** The top N per user from the sources in priority order, without known pairs and without repeating an item. */
+    private static Dataset<Row> topN(Dataset<Row> known, List<Map.Entry<String, Dataset<Row>>> sources) {
+        Dataset<Row> all = null;
+        for (int priority = 0; priority < sources.size(); priority++) {
+            Dataset<Row> tagged = sources.get(priority).getValue().select(col("user"), col("item"), col("score").cast("double").alias("score"),
+                lit(sources.get(priority).getKey()).alias("source"), lit(priority).alias("priority"));
+            all = all == null ? tagged : all.union(tagged);
+        }
+        return all
+            .join(known.select("user", "item"), on("user", "item"), "left_anti")
+            .withColumn("first", row_number().over(Window.partitionBy("user", "item").orderBy(col("priority"), col("score").desc())))
+            .filter(col("first").equalTo(1))
+            .withColumn("rank", row_number().over(Window.partitionBy("user").orderBy(col("priority"), col("score").desc(), col("item"))))
+            .filter(col("rank").leq(TOP_N))
+            .select("user", "item", "score", "source", "rank");
+    }
+
+    private record RankingMetrics(long users, double precision, double recall, double ndcg, double coverage) {
+    }
+
+    /** Precision, recall and NDCG at N (binary relevance) averaged over users with a relevant item, and catalogue coverage. */
+    private static RankingMetrics rankingMetrics(Dataset<Row> recommendations, Dataset<Row> relevant, long catalogueSize) {
+        Dataset<Row> topK = recommendations.filter(col("rank").leq(TOP_N)).select("user", "item", "rank");
+        Dataset<Row> hits = topK.join(relevant.select("user", "item").distinct(), on("user", "item"), "inner")
+            .groupBy("user")
+            .agg(count("*").alias("hits"), sum(lit(1.0).divide(log2(col("rank").plus(1)))).alias("dcg"));
+        Dataset<Row> perUser = relevant.select("user", "item").distinct()
+            .groupBy("user").agg(count("*").alias("relevant"))
+            .join(hits, on("user"), "left_outer")
+            .select(
+                coalesce(col("hits"), lit(0L)).divide((double) TOP_N).alias("precision"),
+                coalesce(col("hits"), lit(0L)).divide(col("relevant")).alias("recall"),
+                coalesce(col("dcg"), lit(0.0))
+                    .divide(expr("aggregate(sequence(1, least(" + TOP_N + ", relevant)), 0D, (acc, i) -> acc + 1D / log2(i + 1))")).alias("ndcg"));
+        Row totals = perUser.agg(count("*").alias("users"), avg(col("precision")).alias("precision"), avg(col("recall")).alias("recall"), avg(col("ndcg")).alias("ndcg"))
+            .crossJoin(topK.agg(countDistinct(col("item")).alias("recommended")))
+            .first();
+        long users = totals.getLong(0);
+        return new RankingMetrics(users,
+            users == 0 ? 0 : totals.getDouble(1), users == 0 ? 0 : totals.getDouble(2), users == 0 ? 0 : totals.getDouble(3),
+            catalogueSize == 0 ? 0 : (double) totals.getLong(4) / catalogueSize);
+    }
+
+    /** The top SIMILAR_PRODUCTS (item, similar_item, similarity, rank) per item by cosine similarity of the item factors. */
+    private static Dataset<Row> similarProducts(ALSModel model) {
+        Dataset<Row> unit = model.itemFactors()
+            .select(col("id").alias("item"), col("features"))
+            .selectExpr("item", "transform(features, x -> x / sqrt(aggregate(features, 0D, (s, y) -> s + y * y))) AS v")
+            .filter(expr("NOT exists(v, x -> isnan(x))"));
+        Dataset<Row> other = unit.select(col("item").alias("similar_item"), col("v").alias("w"));
+        return unit.crossJoin(other)
+            .filter(col("item").notEqual(col("similar_item")))
+            .selectExpr("item", "similar_item", "aggregate(zip_with(v, w, (x, y) -> x * y), 0D, (s, p) -> s + p) AS similarity")
+            .withColumn("rank", row_number().over(Window.partitionBy("item").orderBy(col("similarity").desc(), col("similar_item"))))
+            .filter(col("rank").leq(SIMILAR_PRODUCTS));
+    }
+
+    /** An exact sum of money amounts (decimal micro-units), as CxSpark's Money.Sum. */
+    private static Column money(Column amounts) {
+        return sum(amounts.cast("decimal(38,6)")).cast("double");
     }
 
     private static String[] on(String... columns) {

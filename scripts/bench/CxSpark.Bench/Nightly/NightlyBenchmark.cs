@@ -147,6 +147,9 @@ internal static class NightlyBenchmark
             "--master", "local[*]", "--driver-memory", options.DriverMemory, "--name", "cxspark-nightly-reference",
             "--conf", "spark.ui.enabled=false", "--conf", "spark.sql.session.timeZone=UTC",
             "--conf", "spark.sql.shuffle.partitions=" + options.ShufflePartitions.ToString(CultureInfo.InvariantCulture),
+            // cxspark's session settings (jobs/CxSpark.Jobs/Hosting/SparkConnection.cs): adaptive execution sizes the shuffles.
+            "--conf", "spark.sql.adaptive.enabled=true", "--conf", "spark.sql.adaptive.coalescePartitions.enabled=true",
+            "--conf", "spark.sql.adaptive.coalescePartitions.parallelismFirst=true",
         };
         foreach (string conf in options.ReferenceConf)
         {
