@@ -39,6 +39,8 @@ internal static class NightlyBenchmark
             run.Sizes.Add(result);
             BenchReport.PrintSize(result);
             failed |= cxspark.Status == "failed" || reference is { ExitCode: not 0 };
+            // Written after every size, so a run stopped during a long size keeps the sizes it finished.
+            await WriteAsync(options.Out, run);
         }
 
         BenchReport.PrintScaling(run);
