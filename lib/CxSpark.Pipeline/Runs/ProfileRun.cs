@@ -29,7 +29,14 @@ public static class ProfileRun
         DateOnly referenceDate = context.Options.ReferenceDate ?? await DayAfterLastPurchaseAsync(purchases, cancellationToken).ConfigureAwait(false);
         context.Logger.LogInformation("[profile] reference date {ReferenceDate:yyyy-MM-dd}", referenceDate);
         DataFrame profiles = RfmScorer.WithRfmScores(CustomerProfiler.Build(purchases, returns, products, events, referenceDate));
-        string path = await context.Publisher.PublishAsync(profiles, OutputTables.CustomerProfiles, cancellationToken).ConfigureAwait(false);
+        long purchaseLines = await purchases.CountAsync(cancellationToken).ConfigureAwait(false);
+        int partitions = ShufflePartitions.For(purchaseLines, context.Options.ShufflePartitions);
+        string path;
+        await using (await ShufflePartitions.ScopeAsync(context.Spark, partitions, context.Options.ShufflePartitions, cancellationToken).ConfigureAwait(false))
+        {
+            path = await context.Publisher.PublishAsync(profiles, OutputTables.CustomerProfiles, cancellationToken).ConfigureAwait(false);
+        }
+
         context.Manifest.Outputs[OutputTables.CustomerProfiles] = path;
 
         long customers = await context.Spark.Read().Parquet(path).CountAsync(cancellationToken).ConfigureAwait(false);
