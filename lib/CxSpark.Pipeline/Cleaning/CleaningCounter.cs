@@ -16,7 +16,11 @@ public static class CleaningCounter
         return Complete(split.Table, classes, clean, returns);
     }
 
-    /// <summary>Input rows, valid purchases and returns before duplicate removal, and quarantine by reason, in one aggregate.</summary>
+    /// <summary>
+    /// Input rows, valid purchases and returns before duplicate removal, and quarantine by reason, in one aggregate. A
+    /// valid row whose return flag is null belongs to no part of the split (both part filters drop it): it is counted in
+    /// <see cref="ClassCounts.RowsIn"/> only, so that <see cref="Complete"/> rejects the table.
+    /// </summary>
     public static async Task<ClassCounts> CountClassesAsync(TableSplit split, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(split);
@@ -31,6 +35,10 @@ public static class CleaningCounter
             {
                 string reason = row.GetString(0)!;
                 byReason[reason] = byReason.GetValueOrDefault(reason) + count;
+            }
+            else if (row.IsNullAt(1))
+            {
+                continue;
             }
             else if (row.GetBoolean(1))
             {
@@ -50,7 +58,7 @@ public static class CleaningCounter
     /// files they were written to); checks the invariant.
     /// </summary>
     /// <exception cref="CleaningInvariantException">
-    /// The counts do not add up: duplicate removal added rows, or the parts lost or repeated rows.
+    /// The counts do not add up: duplicate removal added rows, or some input rows are in no class (a null return flag).
     /// </exception>
     public static TableCounts Complete(string table, ClassCounts classes, long clean, long returns)
     {

@@ -59,8 +59,7 @@ public static class CleanRun
             context.Manifest.Inputs[contract.Name] = raw.Path;
 
             string? key = context.Options.PiiHashKey;
-            int partitions = ShufflePartitions.For(classes.RowsIn, context.Options.ShufflePartitions);
-            await using IAsyncDisposable sized = await ShufflePartitions.ScopeAsync(context.Spark, partitions, context.Options.ShufflePartitions, cancellationToken).ConfigureAwait(false);
+            await using IAsyncDisposable sized = await ShufflePartitions.ScopeAsync(context.Spark, classes.RowsIn, context.Options.ShufflePartitions, cancellationToken).ConfigureAwait(false);
             long clean = await PublishAsync(context, PiiPolicy.Apply(split.Clean, contract, key), OutputTables.Clean(contract.Name), cancellationToken).ConfigureAwait(false);
             long returns = 0;
             if (split.Returns is not null)

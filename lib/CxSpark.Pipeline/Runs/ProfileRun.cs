@@ -26,13 +26,12 @@ public static class ProfileRun
         DataFrame? products = await outputs.ReadAsync(OutputTables.Clean(InputTables.Products.Name), cancellationToken).ConfigureAwait(false);
         DataFrame? events = await outputs.ReadAsync(OutputTables.Clean(InputTables.Events.Name), cancellationToken).ConfigureAwait(false);
 
-        DateOnly referenceDate = context.Options.ReferenceDate ?? await DayAfterLastPurchaseAsync(purchases, cancellationToken).ConfigureAwait(false);
+        (long purchaseLines, DateOnly? dayAfterLast) = await ScanPurchasesAsync(purchases, cancellationToken).ConfigureAwait(false);
+        DateOnly referenceDate = context.Options.ReferenceDate ?? dayAfterLast ?? DateOnly.FromDateTime(DateTime.UtcNow);
         context.Logger.LogInformation("[profile] reference date {ReferenceDate:yyyy-MM-dd}", referenceDate);
         DataFrame profiles = RfmScorer.WithRfmScores(CustomerProfiler.Build(purchases, returns, products, events, referenceDate));
-        long purchaseLines = await purchases.CountAsync(cancellationToken).ConfigureAwait(false);
-        int partitions = ShufflePartitions.For(purchaseLines, context.Options.ShufflePartitions);
         string path;
-        await using (await ShufflePartitions.ScopeAsync(context.Spark, partitions, context.Options.ShufflePartitions, cancellationToken).ConfigureAwait(false))
+        await using (await ShufflePartitions.ScopeAsync(context.Spark, purchaseLines, context.Options.ShufflePartitions, cancellationToken).ConfigureAwait(false))
         {
             path = await context.Publisher.PublishAsync(profiles, OutputTables.CustomerProfiles, cancellationToken).ConfigureAwait(false);
         }
@@ -45,11 +44,14 @@ public static class ProfileRun
         return customers;
     }
 
-    /// <summary>The default reference date: the day after the last clean purchase (one aggregate row).</summary>
-    private static async Task<DateOnly> DayAfterLastPurchaseAsync(DataFrame purchases, CancellationToken cancellationToken)
+    /// <summary>
+    /// One aggregate over the clean purchases: their count (which sizes the shuffles) and the day after the last one
+    /// (the default reference date; null without purchases).
+    /// </summary>
+    private static async Task<(long Lines, DateOnly? DayAfterLast)> ScanPurchasesAsync(DataFrame purchases, CancellationToken cancellationToken)
     {
-        Row? row = await purchases.Agg(DateAdd(Max(ToDate(Col("event_time"))), 1).Alias("reference_date"))
-            .FirstAsync(cancellationToken).ConfigureAwait(false);
-        return row is null || row.IsNullAt(0) ? DateOnly.FromDateTime(DateTime.UtcNow) : row.GetDate("reference_date");
+        Row row = (await purchases.Agg(Count("*").Alias("lines"), DateAdd(Max(ToDate(Col("event_time"))), 1).Alias("reference_date"))
+            .FirstAsync(cancellationToken).ConfigureAwait(false))!;
+        return (row.GetLong("lines"), row.IsNullAt(1) ? null : row.GetDate("reference_date"));
     }
 }

@@ -18,10 +18,14 @@ public static class ShufflePartitions
     public static int For(long rows, int configured) =>
         (int)Math.Clamp((rows + RowsPerPartition - 1) / RowsPerPartition, configured, Math.Max(configured, 10_000));
 
-    /// <summary>Sets the session's shuffle partitions to <paramref name="partitions"/> until the returned handle is disposed.</summary>
-    public static async Task<IAsyncDisposable> ScopeAsync(SparkSession spark, int partitions, int configured, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Sets the session's shuffle partitions to <see cref="For"/>(<paramref name="rows"/>, <paramref name="configured"/>)
+    /// until the returned handle is disposed, which restores <paramref name="configured"/>.
+    /// </summary>
+    public static async Task<IAsyncDisposable> ScopeAsync(SparkSession spark, long rows, int configured, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(spark);
+        int partitions = For(rows, configured);
         if (partitions == configured)
         {
             return new Restore(spark, null);

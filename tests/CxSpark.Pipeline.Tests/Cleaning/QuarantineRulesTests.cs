@@ -165,6 +165,22 @@ public sealed class QuarantineRulesTests(SparkServerFixture fixture)
         Assert.Equal(["France", "Spain"], rows.Select(r => r.GetString("country")!).ToArray());
     }
 
+    [Fact]
+    public async Task Count_ValidRowInNoPart_ViolatesInvariant()
+    {
+        // A valid row with a null return flag passes neither the purchases' nor the returns' filter: it would vanish.
+        DataFrame raw = _spark.CreateDataFrame([["t1", "c1", "p1", 1L, 1.0, s_time], ["t2", "c1", "p1", 1L, 1.0, s_time]], TransactionDdl);
+        DataFrame mapped = ContractMapper.Map(raw, await raw.SchemaAsync(), InputTables.Transactions, new Dictionary<string, string>());
+        DataFrame classified = TableCleaner.Classify(mapped, InputTables.Transactions, s_rules)
+            .WithColumn("is_return", Expr("IF(transaction_id = 't2', CAST(NULL AS BOOLEAN), is_return)"));
+
+        CleaningInvariantException error = await Assert.ThrowsAsync<CleaningInvariantException>(
+            () => CleaningCounter.CountAsync(TableCleaner.SplitClassified(classified, InputTables.Transactions)));
+
+        Assert.Equal(2, error.Counts.RowsIn);
+        Assert.Equal(1, error.Counts.Clean);
+    }
+
     private async Task<TableCounts> CountAsync(TableContract contract, string ddl, IEnumerable<object?[]> rows)
     {
         DataFrame raw = _spark.CreateDataFrame(rows, ddl);
