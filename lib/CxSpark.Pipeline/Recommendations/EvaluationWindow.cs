@@ -22,7 +22,7 @@ public sealed class EvaluationWindow : IAsyncDisposable
     private readonly long _maxKnown;
 
     private EvaluationWindow(Feedback feedback, RecommendOptions options, DateTime trainUntil, DateTime evaluateUntil, DataFrame known,
-        DataFrame relevant, DataFrame users, long maxKnown, long catalogueSize)
+        DataFrame relevant, DataFrame users, long maxKnown, long catalogueSize, Popularity popularity, Popularity recentPopularity, DataFrame candidates)
     {
         _feedback = feedback;
         _options = options;
@@ -33,9 +33,9 @@ public sealed class EvaluationWindow : IAsyncDisposable
         Users = users;
         _maxKnown = maxKnown;
         CatalogueSize = catalogueSize;
-        Popularity = Popularity.FromKnown(known);
-        RecentPopularity = Popularity.FromKnown(feedback.Known(trainUntil.AddDays(-options.PopularityDays), trainUntil));
-        Candidates = CandidateProducts.Of(feedback, trainUntil, options);
+        Popularity = popularity;
+        RecentPopularity = recentPopularity;
+        Candidates = candidates;
     }
 
     /// <summary>The end (exclusive) of the training data and the start of the evaluation window.</summary>
@@ -50,22 +50,25 @@ public sealed class EvaluationWindow : IAsyncDisposable
     /// <summary>The relevant (<c>user</c>, <c>item</c>) pairs of the evaluation window, cached.</summary>
     public DataFrame Relevant { get; }
 
-    /// <summary>The evaluated users with the size of their training history (<c>user</c>, <c>known_count</c>).</summary>
+    /// <summary>The evaluated users with the size of their training history (<c>user</c>, <c>known_count</c>), cached.</summary>
     public DataFrame Users { get; }
 
-    /// <summary>The baseline: products by distinct buyers over all the training data ("most popular").</summary>
+    /// <summary>The baseline: products by distinct buyers over all the training data ("most popular"), cached.</summary>
     public Popularity Popularity { get; }
 
-    /// <summary>Products by distinct buyers in the last <see cref="RecommendOptions.PopularityDays"/> of the training data: the fallback.</summary>
+    /// <summary>Products by distinct buyers in the last <see cref="RecommendOptions.PopularityDays"/> of the training data: the fallback, cached.</summary>
     public Popularity RecentPopularity { get; }
 
-    /// <summary>The products the models of this window learn and recommend (<see cref="CandidateProducts"/>).</summary>
+    /// <summary>The products the models of this window learn and recommend (<see cref="CandidateProducts"/>), cached.</summary>
     public DataFrame Candidates { get; }
 
     /// <summary>Products in the training data.</summary>
     public long CatalogueSize { get; }
 
-    /// <summary>Prepares the split (small cached tables) of indexed <paramref name="feedback"/>.</summary>
+    /// <summary>
+    /// Prepares the split of indexed <paramref name="feedback"/>: the training pairs and the relevant pairs, and the small
+    /// tables every evaluation reads several times (users, both popularity rankings, candidate products), all cached.
+    /// </summary>
     public static async Task<EvaluationWindow> CreateAsync(
         Feedback feedback, DateTime trainUntil, DateTime evaluateUntil, RecommendOptions options, CancellationToken cancellationToken = default)
     {
@@ -76,12 +79,16 @@ public sealed class EvaluationWindow : IAsyncDisposable
             .Join(feedback.Signals(until: trainUntil).Select("user").Distinct(), ["user"], JoinType.LeftSemi)
             .Join(known, ["user", "item"], JoinType.LeftAnti)
             .CacheAsync(cancellationToken).ConfigureAwait(false);
-        DataFrame users = relevant.Select("user").Distinct()
+        DataFrame users = await relevant.Select("user").Distinct()
             .Join(known.GroupBy("user").Agg(Count("*").Alias("known_count")), ["user"], JoinType.LeftOuter)
-            .Select(Col("user"), Coalesce(Col("known_count"), Lit(0L)).Alias("known_count"));
+            .Select(Col("user"), Coalesce(Col("known_count"), Lit(0L)).Alias("known_count"))
+            .CacheAsync(cancellationToken).ConfigureAwait(false);
         long maxKnown = await CandidateRanking.MaxKnownAsync(users, cancellationToken).ConfigureAwait(false);
         long catalogue = await feedback.Signals(until: trainUntil).Select("item").Distinct().CountAsync(cancellationToken).ConfigureAwait(false);
-        return new EvaluationWindow(feedback, options, trainUntil, evaluateUntil, known, relevant, users, maxKnown, catalogue);
+        Popularity popularity = await Popularity.FromKnownAsync(known, cancellationToken).ConfigureAwait(false);
+        Popularity recent = await Popularity.FromKnownAsync(feedback.Known(trainUntil.AddDays(-options.PopularityDays), trainUntil), cancellationToken).ConfigureAwait(false);
+        DataFrame candidates = await CandidateProducts.Of(feedback, trainUntil, options).CacheAsync(cancellationToken).ConfigureAwait(false);
+        return new EvaluationWindow(feedback, options, trainUntil, evaluateUntil, known, relevant, users, maxKnown, catalogue, popularity, recent, candidates);
     }
 
     /// <summary>The training strengths (<c>user</c>, <c>item</c>, <c>strength</c>) of the candidate products with <paramref name="decayDays"/>, cached once per value.</summary>
@@ -122,6 +129,10 @@ public sealed class EvaluationWindow : IAsyncDisposable
             await strengths.UnpersistAsync().ConfigureAwait(false);
         }
 
+        await Popularity.DisposeAsync().ConfigureAwait(false);
+        await RecentPopularity.DisposeAsync().ConfigureAwait(false);
+        await Candidates.UnpersistAsync().ConfigureAwait(false);
+        await Users.UnpersistAsync().ConfigureAwait(false);
         await Known.UnpersistAsync().ConfigureAwait(false);
         await Relevant.UnpersistAsync().ConfigureAwait(false);
     }

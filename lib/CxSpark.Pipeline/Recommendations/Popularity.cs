@@ -4,7 +4,12 @@ using static CxSpark.Connect.Sql.Functions;
 namespace CxSpark.Pipeline.Recommendations;
 
 /// <summary>The popularity ranking: products by distinct buyers in a recent window; the fallback and the evaluation baseline.</summary>
-public sealed class Popularity
+/// <remarks>
+/// The ranking (one row per product) is cached on the server: every top-N list of a run reads it several times (light and
+/// heavy customers, each evaluation), and recomputing it from the feedback each time made an evaluation's plan several
+/// times larger than its scoring. Release it with <see cref="DisposeAsync"/>.
+/// </remarks>
+public sealed class Popularity : IAsyncDisposable
 {
     private readonly DataFrame _ranked;
 
@@ -14,14 +19,14 @@ public sealed class Popularity
     /// Ranks the items of <paramref name="known"/> (<c>user</c>, <c>item</c>, bought or rated in the window) by distinct
     /// users; the score is the share of the window's users who bought the item.
     /// </summary>
-    public static Popularity FromKnown(DataFrame known)
+    public static async Task<Popularity> FromKnownAsync(DataFrame known, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(known);
         DataFrame ranked = known.GroupBy("item")
             .Agg(CountDistinct(Col("user")).Alias("buyers"))
             .CrossJoin(known.Agg(CountDistinct(Col("user")).Alias("users")))
             .Select(Col("item"), (Col("buyers") / Col("users")).Alias("score"));
-        return new Popularity(ranked);
+        return new Popularity(await ranked.CacheAsync(cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The <paramref name="count"/> most popular items (<c>item</c>, <c>score</c>), ties by item id.</summary>
@@ -29,4 +34,7 @@ public sealed class Popularity
 
     /// <summary>Candidates (<c>user</c>, <c>item</c>, <c>score</c>): the top <paramref name="count"/> items for every user of <paramref name="users"/>.</summary>
     public DataFrame Candidates(DataFrame users, int count) => users.Select("user").CrossJoin(Top(count).Hint("broadcast"));
+
+    /// <summary>Releases the cached ranking.</summary>
+    public async ValueTask DisposeAsync() => await _ranked.UnpersistAsync().ConfigureAwait(false);
 }
