@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Nightly scale benchmark (issue #7): cxspark nightly on synthetic raw zones of growing size against ONE local Spark
 # Connect server, and a plain-Spark JVM reference of the same stages on the same zones, run the same way.
-#   bench.sh [--sizes 0.6M,2.5M,10M] [--quick] [--skip-reference] [--keep-server] [--out DIR] [--seed N] [--no-warmup]
+#   bench.sh [--sizes 0.6M,2.5M,10M] [--quick] [--skip-reference] [--keep-server] [--out DIR] [--seed N] [--no-warmup] [--no-evaluate]
 #     --sizes           transaction lines per size (k/M suffixes); zones have customers = lines/10, products = lines/200
 #     --quick           smoke test: sizes 10k,40k and 2g of driver memory (unless CXSPARK_BENCH_DRIVER_MEMORY is set)
 #     --skip-reference  run only cxspark
 #     --keep-server     leave the Spark server running afterwards (a later run on the same port reuses it)
 #     --out DIR         result JSON folder (default .artifacts/bench): <timestamp>.json and latest.json
 #     --no-warmup       skip the unreported 10k-line run that first warms up the server's JIT (and the reference's JVM)
+#     --no-evaluate     the nightly at scale: Recommend:Evaluate=false with the decay pinned to 15 days (one ALS fit instead of
+#                       five: no tuning, no holdout); the reference does the same; compared only with runs in the same mode
 # Per size and stage it prints wall seconds, Spark's own job time (from the server's UI REST API), client overhead
 # (wall - Spark) / wall, rows in/out, the job's peak working set, the reference's seconds and cxspark/reference; then
 # time(4x)/time(x) between consecutive sizes, a summary, and every stage more than 25% slower than in the newest
@@ -28,6 +30,7 @@ keep_server=false
 out="$root/.artifacts/bench"
 seed=42
 warmup=(--warmup 10k)
+evaluate=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) sizes=$2; shift ;;
@@ -37,6 +40,7 @@ while [ $# -gt 0 ]; do
     --out) out=$2; shift ;;
     --seed) seed=$2; shift ;;
     --no-warmup) warmup=() ;;
+    --no-evaluate) evaluate=(--no-evaluate) ;;
     -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench.sh: unknown option $1 (see bench.sh -h)" >&2; exit 2 ;;
   esac
@@ -86,4 +90,4 @@ $keep_server || trap '"$here/spark-server.sh" stop' EXIT
 
 dotnet "$bench" nightly --sizes "$sizes" --seed "$seed" --remote "$remote" --ui "http://127.0.0.1:$ui_port" \
   --cxspark "$cxspark" --cache "$root/.artifacts/bench-zones" --work "$root/.artifacts/bench-work" --out "$out" \
-  --driver-memory "$memory" --shuffle-partitions "$partitions" "${warmup[@]}" "${reference_args[@]}"
+  --driver-memory "$memory" --shuffle-partitions "$partitions" "${warmup[@]}" "${evaluate[@]}" "${reference_args[@]}"

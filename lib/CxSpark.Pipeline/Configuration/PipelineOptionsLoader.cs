@@ -51,7 +51,7 @@ public static class PipelineOptionsLoader
             throw new PipelineConfigurationException("Recommend:Feedback", $"'{feedback}' is not 'implicit' or 'explicit'.");
         }
 
-        return new RecommendOptions
+        var options = new RecommendOptions
         {
             Feedback = feedback,
             TopN = Count(configuration, "Recommend:TopN", 1) ?? defaults.TopN,
@@ -71,7 +71,24 @@ public static class PipelineOptionsLoader
             SimilarProducts = Count(configuration, "Recommend:SimilarProducts", 0) ?? defaults.SimilarProducts,
             CandidateProducts = Count(configuration, "Recommend:CandidateProducts", 1) ?? defaults.CandidateProducts,
             CandidateDays = Count(configuration, "Recommend:CandidateDays", 1) ?? defaults.CandidateDays,
+            Evaluate = Flag(configuration, "Recommend:Evaluate") ?? defaults.Evaluate,
         };
+        int settings = AlsSettings.Grid(options).Count;
+        if (!options.Evaluate && settings != 1)
+        {
+            throw new PipelineConfigurationException("Recommend:Evaluate",
+                $"false publishes without tuning, so the ALS grid must hold one setting, not {settings}: set Recommend:Ranks, :RegParams, :Alphas and :DecayDays to the values an evaluating run chose.");
+        }
+
+        return options;
+    }
+
+    private static bool? Flag(IConfiguration configuration, string key)
+    {
+        string? text = Empty(configuration[key]);
+        return text is null ? null
+            : bool.TryParse(text, out bool value) ? value
+            : throw new PipelineConfigurationException(key, $"'{text}' is not true or false.");
     }
 
     private static int? Count(IConfiguration configuration, string key, int minimum)

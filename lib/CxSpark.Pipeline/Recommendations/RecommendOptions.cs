@@ -42,6 +42,13 @@ public sealed record RecommendOptions
     /// </summary>
     public IReadOnlyList<double> DecayDays { get; init; } = [15.0, 30.0, 60.0];
 
+    /// <summary>
+    /// Whether the run measures its model (key <c>Recommend:Evaluate</c>, default true): tuning on the validation window
+    /// and the holdout fit with its metrics. False publishes from a single fit on all feedback, with the one setting the
+    /// grid must then hold (a nightly at scale, with the setting chosen by an evaluating run, e.g. weekly).
+    /// </summary>
+    public bool Evaluate { get; init; } = true;
+
     /// <summary>ALS iterations (key <c>Recommend:MaxIter</c>, default 10).</summary>
     public int MaxIter { get; init; } = 10;
 

@@ -38,7 +38,15 @@ public static class RecommendRun
         try
         {
             AlsSettings best = await TuneAsync(context, feedback, split, options, cancellationToken).ConfigureAwait(false);
-            await EvaluateOnHoldoutAsync(context, feedback, split, best, options, cancellationToken).ConfigureAwait(false);
+            if (options.Evaluate)
+            {
+                await EvaluateOnHoldoutAsync(context, feedback, split, best, options, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                context.Logger.LogInformation("[recommend] Recommend:Evaluate=false: no holdout fit, no metrics; one fit on all feedback");
+            }
+
             return await PublishAsync(context, feedback, index, split, best, options, cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -161,14 +169,18 @@ public static class RecommendRun
         DataFrame candidates = CandidateProducts.Of(feedback, split.End, options);
         DataFrame strengths = await CandidateProducts.Restrict(feedback.Strengths(until: split.End, decayDays: settings.DecayDays), candidates)
             .CacheAsync(cancellationToken).ConfigureAwait(false);
+        DataFrame? users = null;
         try
         {
             await using ALSModel model = await settings.FitAsync(strengths, options, cancellationToken).ConfigureAwait(false);
             DataFrame known = feedback.Known();
-            DataFrame users = index.Customers.Select("user")
+            // Both read several times (ALS and popularity candidates, light and heavy customers): cached.
+            users = await index.Customers.Select("user")
                 .Join(known.GroupBy("user").Agg(Count("*").Alias("known_count")), ["user"], JoinType.LeftOuter)
-                .Select(Col("user"), Coalesce(Col("known_count"), Lit(0L)).Alias("known_count"));
-            Popularity popularity = Popularity.FromKnown(feedback.Known(split.End.AddDays(-options.PopularityDays), split.End));
+                .Select(Col("user"), Coalesce(Col("known_count"), Lit(0L)).Alias("known_count"))
+                .CacheAsync(cancellationToken).ConfigureAwait(false);
+            await using Popularity popularity = await Popularity.FromKnownAsync(
+                feedback.Known(split.End.AddDays(-options.PopularityDays), split.End), cancellationToken).ConfigureAwait(false);
             long maxKnown = await CandidateRanking.MaxKnownAsync(users, cancellationToken).ConfigureAwait(false);
             DataFrame ranked = Recommender.Recommend(model, users, maxKnown, known, popularity, options.TopN);
             DataFrame recommendations = index.Unindex(ranked);
@@ -203,6 +215,11 @@ public static class RecommendRun
         }
         finally
         {
+            if (users is not null)
+            {
+                await users.UnpersistAsync(cancellationToken: CancellationToken.None).ConfigureAwait(false);
+            }
+
             await strengths.UnpersistAsync(cancellationToken: CancellationToken.None).ConfigureAwait(false);
         }
     }

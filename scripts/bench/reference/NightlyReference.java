@@ -55,32 +55,38 @@ public final class NightlyReference {
     private final LocalDate runDate;
     private final String cancellationPrefix;
     private final boolean report;
+    /** CxSpark's Recommend:Evaluate=false with this decay pinned: one fit on all feedback, no tuning, no holdout (null: evaluate). */
+    private final Double pinnedDecay;
 
-    private NightlyReference(SparkSession spark, String input, String output, LocalDate runDate, String cancellationPrefix, boolean report) {
+    private NightlyReference(SparkSession spark, String input, String output, LocalDate runDate, String cancellationPrefix, boolean report,
+            Double pinnedDecay) {
         this.spark = spark;
         this.input = input.replaceAll("/+$", "");
         this.output = output.replaceAll("/+$", "");
         this.runDate = runDate;
         this.cancellationPrefix = cancellationPrefix;
         this.report = report;
+        this.pinnedDecay = pinnedDecay;
     }
 
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
-            System.err.println("usage: NightlyReference INPUT OUTPUT RUN_DATE [--warmup ZONE] [--cancellation-prefix P]");
+            System.err.println("usage: NightlyReference INPUT OUTPUT RUN_DATE [--warmup ZONE] [--cancellation-prefix P] [--no-evaluate DECAY_DAYS]");
             System.exit(2);
         }
         List<String> options = Arrays.asList(args).subList(3, args.length);
         int warmup = options.indexOf("--warmup");
         int prefix = options.indexOf("--cancellation-prefix");
         String cancellationPrefix = prefix >= 0 ? options.get(prefix + 1) : null;
+        int noEvaluate = options.indexOf("--no-evaluate");
+        Double pinnedDecay = noEvaluate >= 0 ? Double.valueOf(options.get(noEvaluate + 1)) : null;
         LocalDate runDate = LocalDate.parse(args[2]);
         SparkSession spark = SparkSession.builder().appName("cxspark-nightly-reference").getOrCreate();
         try {
             if (warmup >= 0) {
-                new NightlyReference(spark, options.get(warmup + 1), args[1] + "/_warmup", runDate, cancellationPrefix, false).run();
+                new NightlyReference(spark, options.get(warmup + 1), args[1] + "/_warmup", runDate, cancellationPrefix, false, pinnedDecay).run();
             }
-            new NightlyReference(spark, args[0], args[1], runDate, cancellationPrefix, true).run();
+            new NightlyReference(spark, args[0], args[1], runDate, cancellationPrefix, true, pinnedDecay).run();
         } finally {
             spark.stop();
         }
@@ -400,8 +406,14 @@ public final class NightlyReference {
         Feedback feedback = raw.indexed(index);
         long rows;
         try {
-            AlsSettings best = tune(feedback, split);
-            evaluateOnHoldout(feedback, split, best);
+            AlsSettings best;
+            if (pinnedDecay == null) {
+                best = tune(feedback, split);
+                evaluateOnHoldout(feedback, split, best);
+            } else {
+                AlsSettings first = GRID.get(0);
+                best = new AlsSettings(first.rank(), first.regParam(), first.alpha(), pinnedDecay);
+            }
             rows = publishRecommendations(feedback, index, split, best);
         } finally {
             feedback.release();
@@ -471,13 +483,16 @@ public final class NightlyReference {
         // The run date and the settings, as CxSpark's model_version.
         String modelVersion = runDate + "/als-implicit-" + settings.label();
         Dataset<Row> strengths = restrictToCandidates(feedback.strengths(null, split.end(), settings.decayDays()), candidateProducts(feedback, split.end())).cache();
+        Dataset<Row> users = null;
+        Popularity popularity = null;
         try {
             ALSModel model = settings.fit(strengths);
             Dataset<Row> known = feedback.known(null, null);
-            Dataset<Row> users = index.customers.select("user")
+            users = index.customers.select("user")
                 .join(known.groupBy("user").agg(count("*").alias("known_count")), on("user"), "left_outer")
-                .select(col("user"), coalesce(col("known_count"), lit(0L)).alias("known_count"));
-            Popularity popularity = Popularity.fromKnown(feedback.known(split.end().minusDays(POPULARITY_DAYS), split.end()));
+                .select(col("user"), coalesce(col("known_count"), lit(0L)).alias("known_count"))
+                .cache();
+            popularity = Popularity.fromKnown(feedback.known(split.end().minusDays(POPULARITY_DAYS), split.end()));
             Dataset<Row> recommendations = index.unindex(recommendations(model, users, maxKnown(users), known, popularity));
             if (published("clean/customers")) {
                 recommendations = recommendations.unionByName(newcomers(index, popularity));
@@ -500,6 +515,12 @@ public final class NightlyReference {
             recommendReport.add("published similar_products " + similar);
             return counts.getLong(0);
         } finally {
+            if (users != null) {
+                users.unpersist();
+            }
+            if (popularity != null) {
+                popularity.release();
+            }
             strengths.unpersist();
         }
     }
@@ -526,7 +547,8 @@ public final class NightlyReference {
 
         ALSModel fit(Dataset<Row> strengths) {
             return new ALS().setUserCol("user").setItemCol("item").setRatingCol("strength").setRank(rank).setRegParam(regParam)
-                .setMaxIter(10).setSeed(42).setImplicitPrefs(true).setColdStartStrategy("drop").setAlpha(alpha).fit(strengths);
+                .setMaxIter(10).setSeed(42).setImplicitPrefs(true).setColdStartStrategy("drop").setAlpha(alpha)
+                .setNumItemBlocks(Math.max(2, (CANDIDATE_PRODUCTS + 999) / 1000)).fit(strengths);
         }
 
         private static String number(double value) {
@@ -659,7 +681,8 @@ public final class NightlyReference {
 
     /**
      * Train before trainUntil, evaluate on the products users with training history newly bought in [trainUntil,
-     * evaluateUntil). Known and relevant pairs are cached, and the candidate strengths once per decay.
+     * evaluateUntil). Known and relevant pairs, the users, both popularity rankings and the candidate products are cached,
+     * and the candidate strengths once per decay.
      */
     private static final class EvaluationWindow {
         private final Feedback feedback;
@@ -684,12 +707,13 @@ public final class NightlyReference {
                 .cache();
             users = relevant.select("user").distinct()
                 .join(known.groupBy("user").agg(count("*").alias("known_count")), on("user"), "left_outer")
-                .select(col("user"), coalesce(col("known_count"), lit(0L)).alias("known_count"));
+                .select(col("user"), coalesce(col("known_count"), lit(0L)).alias("known_count"))
+                .cache();
             maxKnown = maxKnown(users);
             catalogueSize = feedback.signals(null, trainUntil).select("item").distinct().count();
             popularity = Popularity.fromKnown(known);
             recentPopularity = Popularity.fromKnown(feedback.known(trainUntil.minusDays(POPULARITY_DAYS), trainUntil));
-            candidates = candidateProducts(feedback, trainUntil);
+            candidates = candidateProducts(feedback, trainUntil).cache();
         }
 
         Dataset<Row> strengths(double decayDays) {
@@ -707,6 +731,10 @@ public final class NightlyReference {
 
         void release() {
             strengths.values().forEach(Dataset::unpersist);
+            popularity.release();
+            recentPopularity.release();
+            candidates.unpersist();
+            users.unpersist();
             known.unpersist();
             relevant.unpersist();
         }
@@ -723,7 +751,11 @@ public final class NightlyReference {
         static Popularity fromKnown(Dataset<Row> known) {
             return new Popularity(known.groupBy("item").agg(countDistinct(col("user")).alias("buyers"))
                 .crossJoin(known.agg(countDistinct(col("user")).alias("users")))
-                .select(col("item"), col("buyers").divide(col("users")).alias("score")));
+                .select(col("item"), col("buyers").divide(col("users")).alias("score")).cache());
+        }
+
+        void release() {
+            ranked.unpersist();
         }
 
         Dataset<Row> top(int count) {
@@ -801,7 +833,7 @@ public final class NightlyReference {
 
     /** Precision, recall and NDCG at N (binary relevance) averaged over users with a relevant item, and catalogue coverage. */
     private static RankingMetrics rankingMetrics(Dataset<Row> recommendations, Dataset<Row> relevant, long catalogueSize) {
-        Dataset<Row> topK = recommendations.filter(col("rank").leq(TOP_N)).select("user", "item", "rank");
+        Dataset<Row> topK = recommendations.filter(col("rank").leq(TOP_N)).select("user", "item", "rank").cache();
         Dataset<Row> hits = topK.join(relevant.select("user", "item").distinct(), on("user", "item"), "inner")
             .groupBy("user")
             .agg(count("*").alias("hits"), sum(lit(1.0).divide(log2(col("rank").plus(1)))).alias("dcg"));
@@ -816,6 +848,7 @@ public final class NightlyReference {
         Row totals = perUser.agg(count("*").alias("users"), avg(col("precision")).alias("precision"), avg(col("recall")).alias("recall"), avg(col("ndcg")).alias("ndcg"))
             .crossJoin(topK.agg(countDistinct(col("item")).alias("recommended")))
             .first();
+        topK.unpersist();
         long users = totals.getLong(0);
         return new RankingMetrics(users,
             users == 0 ? 0 : totals.getDouble(1), users == 0 ? 0 : totals.getDouble(2), users == 0 ? 0 : totals.getDouble(3),

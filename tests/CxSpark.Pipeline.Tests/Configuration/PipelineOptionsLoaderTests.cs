@@ -34,12 +34,26 @@ public sealed class PipelineOptionsLoaderTests
     [InlineData("Recommend:DecayDays", "-1", "Recommend:DecayDays")]
     [InlineData("Recommend:CandidateProducts", "0", "Recommend:CandidateProducts")]
     [InlineData("Spark:ShufflePartitions", "2.5", "Spark:ShufflePartitions")]
+    [InlineData("Recommend:Evaluate", "no", "Recommend:Evaluate")]
     public void Load_BadValue_ExceptionNamesKey(string key, string value, string expectedKey)
     {
         PipelineConfigurationException e = Assert.Throws<PipelineConfigurationException>(() => Load(("Input", "in"), ("Output", "out"), (key, value)));
 
         Assert.Equal(expectedKey, e.Key);
         Assert.Contains(value, e.Message);
+    }
+
+    [Fact]
+    public void Load_NoEvaluationWithAGrid_AsksForOneSetting()
+    {
+        PipelineConfigurationException e = Assert.Throws<PipelineConfigurationException>(
+            () => Load(("Input", "in"), ("Output", "out"), ("Recommend:Evaluate", "false")));
+        PipelineOptions pinned = Load(("Input", "in"), ("Output", "out"), ("Recommend:Evaluate", "False"), ("Recommend:DecayDays", "15"));
+
+        Assert.Equal("Recommend:Evaluate", e.Key);
+        Assert.Contains("not 3", e.Message);
+        Assert.False(pinned.Recommend.Evaluate);
+        Assert.True(Load(("Input", "in"), ("Output", "out")).Recommend.Evaluate);
     }
 
     [Fact]

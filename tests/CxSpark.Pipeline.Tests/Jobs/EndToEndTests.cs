@@ -95,6 +95,36 @@ public sealed class EndToEndTests(SparkServerFixture fixture)
         Assert.Equal(2, Directory.GetFiles(Path.Combine(output, "_runs"), "*.json").Length);
     }
 
+    [Fact]
+    public async Task Recommend_WithoutEvaluation_OneFitServesEveryCustomerAndRecordsNoMetrics()
+    {
+        string input = await GenerateAsync("synthetic-no-eval");
+        string output = RepoPaths.NewTempDir("no-eval-out");
+        Assert.Equal(ExitCodes.Ok, (await RunAsync("clean", input, output)).ExitCode);
+
+        JobResult result = await Cxspark.RunAsync("recommend", "--input", input, "--output", output, "--run-date", RunDate, "--remote", fixture.Remote,
+            "--set", "Recommend:Evaluate=false", "--set", "Recommend:DecayDays=15");
+
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
+        JsonElement manifest = Cxspark.Manifest(output, "recommend");
+        Assert.DoesNotContain(manifest.GetProperty("metrics").EnumerateObject(),
+            m => m.Name.StartsWith("recommend.holdout.", StringComparison.Ordinal) || m.Name.StartsWith("recommend.validation.", StringComparison.Ordinal));
+        Assert.Equal("15", manifest.GetProperty("models").GetProperty("recommend.als").GetProperty("decayDays").GetString());
+        string recommendations = DuckDb.Table(output, "recommendations");
+        object?[] served = DuckDb.Row($"""
+            SELECT count(*), count(DISTINCT customer_id), count(*) FILTER (source = 'als'),
+                   (SELECT count(DISTINCT customer_id) FROM {DuckDb.Table(output, "clean/customers")} WHERE customer_id NOT IN (SELECT customer_id FROM {recommendations})),
+                   (SELECT count(*) FROM {recommendations} JOIN {DuckDb.Table(output, "clean/transactions")} USING (customer_id, product_id))
+            FROM {recommendations}
+            """);
+        long customers = Convert.ToInt64(served[1]);
+        Assert.Equal(manifest.GetProperty("row_counts").GetProperty("recommend.rows").GetInt64(), Convert.ToInt64(served[0]));
+        Assert.Equal(10 * customers, Convert.ToInt64(served[0]));
+        Assert.True(Convert.ToInt64(served[2]) > 0, "some recommendations come from ALS");
+        Assert.Equal(0L, Convert.ToInt64(served[3]));
+        Assert.Equal(0L, Convert.ToInt64(served[4]));
+    }
+
     private static object?[] Fingerprint(string output) => DuckDb.Row(
         $"SELECT count(*), sum(hash(transaction_id, customer_id, product_id, quantity, unit_price, event_time)) FROM {DuckDb.Table(output, "clean/transactions")}");
 

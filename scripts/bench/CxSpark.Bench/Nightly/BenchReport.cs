@@ -83,7 +83,7 @@ internal static class BenchReport
         }
     }
 
-    /// <summary>The newest earlier result file in <paramref name="folder"/> that shares a size with <paramref name="run"/>.</summary>
+    /// <summary>The newest earlier result file in <paramref name="folder"/> that shares a size and the recommend mode with <paramref name="run"/>.</summary>
     public static string? FindPrevious(string folder, BenchRun run)
     {
         if (!Directory.Exists(folder))
@@ -95,7 +95,7 @@ internal static class BenchReport
         foreach (string file in Directory.GetFiles(folder, "*.json").Where(f => Path.GetFileName(f) != "latest.json").OrderDescending(StringComparer.Ordinal))
         {
             BenchRun? earlier = Load(file);
-            if (earlier is not null && earlier.StartedAt < run.StartedAt && earlier.Sizes.Any(s => sizes.Contains(s.Size)))
+            if (earlier is not null && earlier.StartedAt < run.StartedAt && earlier.Evaluate == run.Evaluate && earlier.Sizes.Any(s => sizes.Contains(s.Size)))
             {
                 return file;
             }

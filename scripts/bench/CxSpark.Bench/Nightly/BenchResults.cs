@@ -7,7 +7,8 @@ internal sealed record BenchRun(
     string DriverMemory,
     int ShufflePartitions,
     int Seed,
-    List<SizeResult> Sizes);
+    List<SizeResult> Sizes,
+    bool Evaluate = true);
 
 /// <summary>One size: the generated zone's row counts, the CxSpark run and the reference run.</summary>
 internal sealed record SizeResult(string Size, long TargetLines, SortedDictionary<string, long> Zone, CxsparkResult Cxspark, ReferenceResult? Reference);

@@ -63,6 +63,12 @@ internal sealed record NightlyBenchOptions
     /// <summary>Extra <c>spark-submit --conf</c> settings of the reference (local and checkpoint dirs, as the server's).</summary>
     public IReadOnlyList<string> ReferenceConf { get; init; } = [];
 
+    /// <summary>
+    /// False (<c>--no-evaluate</c>): the nightly at scale, with <c>Recommend:Evaluate=false</c> and one pinned decay
+    /// (one ALS fit instead of five), and the reference doing the same.
+    /// </summary>
+    public bool Evaluate { get; init; } = true;
+
     /// <summary>Slower by more than this fraction than the previous run prints a regression line.</summary>
     public double RegressionThreshold { get; init; } = 0.25;
 
@@ -82,5 +88,6 @@ internal sealed record NightlyBenchOptions
         DriverMemory = args.Get("--driver-memory") ?? "8g",
         ShufflePartitions = int.Parse(args.Get("--shuffle-partitions") ?? "8", CultureInfo.InvariantCulture),
         ReferenceConf = (args.Get("--reference-conf") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries),
+        Evaluate = !args.Has("--no-evaluate"),
     };
 }

@@ -12,7 +12,7 @@ internal static class NightlyBenchmark
 {
     public static async Task<int> RunAsync(NightlyBenchOptions options)
     {
-        var run = new BenchRun(DateTimeOffset.UtcNow, Environment.ProcessorCount, options.DriverMemory, options.ShufflePartitions, options.Seed, []);
+        var run = new BenchRun(DateTimeOffset.UtcNow, Environment.ProcessorCount, options.DriverMemory, options.ShufflePartitions, options.Seed, [], options.Evaluate);
         using SparkUiClient ui = await SparkUiClient.ConnectAsync(options.UiUrl);
         bool failed = false;
         if (options.WarmUp is { } warmUp)
@@ -99,6 +99,9 @@ internal static class NightlyBenchmark
 
     private static DateOnly RunDate(NightlyBenchOptions options) => options.EndDate.AddDays(-1);
 
+    /// <summary>The decay constant pinned without evaluation: the one the evaluating runs choose on these zones.</summary>
+    private const string NoEvaluationDecayDays = "15";
+
     private static async Task<CxsparkResult> RunCxsparkAsync(NightlyBenchOptions options, BenchSize size, SparkUiClient ui)
     {
         string output = Path.Combine(options.Work, size.Label, "cxspark");
@@ -114,7 +117,8 @@ internal static class NightlyBenchmark
         File.Delete(log);
         string[] job = [options.Cxspark, "nightly", "--input", ZonePath(options, size), "--output", output,
             "--run-date", RunDate(options).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "--remote", options.Remote, "--set", "RunId=" + runId,
-            "--set", "Spark:ShufflePartitions=" + options.ShufflePartitions.ToString(CultureInfo.InvariantCulture)];
+            "--set", "Spark:ShufflePartitions=" + options.ShufflePartitions.ToString(CultureInfo.InvariantCulture),
+            .. (options.Evaluate ? Array.Empty<string>() : ["--set", "Recommend:Evaluate=false", "--set", "Recommend:DecayDays=" + NoEvaluationDecayDays])];
         bool timed = File.Exists("/usr/bin/time");
         (int exit, double wall, _) = timed
             ? await ProcessRunner.RunAsync("/usr/bin/time", ["-f", "%M", "-o", rss, .. job], log)
@@ -163,6 +167,11 @@ internal static class NightlyBenchmark
         if (options.WarmUp is { } warmUp)
         {
             arguments.AddRange(["--warmup", ZonePath(options, warmUp)]);
+        }
+
+        if (!options.Evaluate)
+        {
+            arguments.AddRange(["--no-evaluate", NoEvaluationDecayDays]);
         }
         string submit = Path.Combine(options.SparkHome ?? throw new InvalidOperationException("--spark-home is required with --reference-jar"), "bin", "spark-submit");
         // A client's SPARK_REMOTE would make spark-submit run the class as a Connect client.
