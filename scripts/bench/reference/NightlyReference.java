@@ -175,6 +175,7 @@ public final class NightlyReference {
                 }
             }
 
+            String configured = sizeShuffles(rowsIn);
             Column[] contract = columns.stream().map(c -> col(c)).toArray(Column[]::new);
             Column[] published = columns.stream().filter(c -> !c.equals("email")).map(c -> col(c)).toArray(Column[]::new);
             Dataset<Row> valid = classified.filter(col(REASON).isNull());
@@ -187,6 +188,7 @@ public final class NightlyReference {
             List<Column> quarantine = new ArrayList<>(Arrays.asList(published));
             quarantine.add(col(REASON));
             long quarantinedRows = write(classified.filter(col(REASON).isNotNull()).select(quarantine.toArray(new Column[0])), "quarantine/" + table);
+            spark.conf().set(SHUFFLE_PARTITIONS, configured);
             if (rowsIn != cleanBefore + returnsBefore + quarantined || quarantinedRows != quarantined
                 || cleanRows > cleanBefore || returnRows > returnsBefore) {
                 throw new IllegalStateException(table + ": rows in " + rowsIn + " != clean + returns + quarantined");
@@ -231,12 +233,27 @@ public final class NightlyReference {
 
     // ---- profile: RFM and behaviour columns per customer, exact quintile scores, RFM class
 
+    private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
+
+    /**
+     * Sets the shuffle partitions to one per 500k rows, at least the configured count, as CxSpark's ShufflePartitions (clean,
+     * profile, recommend); returns the configured value to restore.
+     */
+    private String sizeShuffles(long rows) {
+        String configured = spark.conf().get(SHUFFLE_PARTITIONS);
+        int base = Integer.parseInt(configured);
+        long partitions = Math.max(base, Math.min(Math.max(base, 10_000), (rows + 499_999) / 500_000));
+        spark.conf().set(SHUFFLE_PARTITIONS, Long.toString(partitions));
+        return configured;
+    }
+
     private long[] profile() {
         Dataset<Row> purchases = spark.read().parquet(partition("clean/transactions"));
         Dataset<Row> returns = spark.read().parquet(partition("returns"));
         Dataset<Row> products = spark.read().parquet(partition("clean/products"));
         Dataset<Row> events = spark.read().parquet(partition("clean/events"));
-        LocalDate referenceDate = purchases.agg(date_add(max(to_date(col("event_time"))), 1)).first().getDate(0).toLocalDate();
+        Row scan = purchases.agg(date_add(max(to_date(col("event_time"))), 1), count(lit(1))).first();
+        LocalDate referenceDate = scan.getDate(0).toLocalDate();
         Column reference = lit(java.sql.Date.valueOf(referenceDate));
         Column revenue = col("quantity").multiply(col("unit_price"));
 
@@ -268,7 +285,9 @@ public final class NightlyReference {
                 try_divide(returnedValue, col("gross_revenue")).alias("return_rate"),
                 coalesce(col("events_30d"), lit(0L)).alias("events_30d"), coalesce(col("events_90d"), lit(0L)).alias("events_90d"),
                 reference.alias("reference_date"));
+        String configured = sizeShuffles(scan.getLong(1));
         long customers = write(withRfmScores(profiles), "customer_profiles");
+        spark.conf().set(SHUFFLE_PARTITIONS, configured);
         return new long[] {spark.read().parquet(partition("clean/transactions")).count(), customers};
     }
 
@@ -394,14 +413,16 @@ public final class NightlyReference {
         Dataset<Row> purchases = spark.read().parquet(partition("clean/transactions"));
         Dataset<Row> events = published("clean/events") ? spark.read().parquet(partition("clean/events")) : null;
         Feedback raw = Feedback.implicit(purchases, events);
-        Row span = raw.signals(null, null).filter(col("is_known"))
-            .agg(min(col("event_time")).alias("first"), date_add(max(to_date(col("event_time"))), 1).alias("end")).first();
+        Column knownTime = when(col("is_known"), col("event_time"));
+        Row span = raw.signals(null, null)
+            .agg(min(knownTime).alias("first"), date_add(max(to_date(knownTime)), 1).alias("end"), count(lit(1)).alias("signals")).first();
         if (span.isNullAt(0)) {
             throw new IllegalStateException("the clean transactions of " + runDate + " are empty");
         }
         TimeSplit split = TimeSplit.plan(span.getTimestamp(0).toInstant().atZone(ZoneOffset.UTC).toLocalDate(), span.getDate(1).toLocalDate());
         recommendReport.add("split validation " + split.validationStart() + " holdout " + split.holdoutStart() + " end " + split.end());
 
+        String configured = sizeShuffles(span.getLong(2));
         IdIndex index = IdIndex.fit(raw.strengths(null, null, 0));
         Feedback feedback = raw.indexed(index);
         long rows;
@@ -418,6 +439,7 @@ public final class NightlyReference {
         } finally {
             feedback.release();
             index.release();
+            spark.conf().set(SHUFFLE_PARTITIONS, configured);
         }
         if (report) {
             recommendReport.forEach(line -> System.err.println("reference recommend " + line));
@@ -650,12 +672,22 @@ public final class NightlyReference {
             this.products = products;
         }
 
+        /** The pairs are cached while the indexer is fitted and both id tables are materialised from them, as CxSpark's IdIndex. */
         static IdIndex fit(Dataset<Row> pairs) {
-            StringIndexerModel model = new StringIndexer().setInputCols(new String[] {"customer_id", "product_id"})
-                .setOutputCols(new String[] {"user_index", "item_index"}).setStringOrderType("frequencyDesc")
-                .fit(pairs.select("customer_id", "product_id"));
-            Dataset<Row> indexed = indexed(model, pairs.select("customer_id", "product_id"));
-            return new IdIndex(model, indexed.select("customer_id", "user").distinct().cache(), indexed.select("product_id", "item").distinct().cache());
+            Dataset<Row> ids = pairs.select("customer_id", "product_id").cache();
+            try {
+                StringIndexerModel model = new StringIndexer().setInputCols(new String[] {"customer_id", "product_id"})
+                    .setOutputCols(new String[] {"user_index", "item_index"}).setStringOrderType("frequencyDesc")
+                    .fit(ids);
+                Dataset<Row> indexed = indexed(model, ids);
+                Dataset<Row> customers = indexed.select("customer_id", "user").distinct().cache();
+                Dataset<Row> products = indexed.select("product_id", "item").distinct().cache();
+                customers.count();
+                products.count();
+                return new IdIndex(model, customers, products);
+            } finally {
+                ids.unpersist();
+            }
         }
 
         Dataset<Row> index(Dataset<Row> frame) {
