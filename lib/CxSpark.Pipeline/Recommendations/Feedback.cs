@@ -126,21 +126,17 @@ public sealed class Feedback
     public DataFrame Known(DateTime? from = null, DateTime? until = null) =>
         Signals(from, until).Filter(Col("is_known")).Select(_user, _item).Distinct();
 
-    /// <summary>
-    /// The known signals' time span (the first time and the day after the last, UTC dates) and the number of all signals,
-    /// in one aggregate; null without known signals.
-    /// </summary>
-    public async Task<(DateTime First, DateTime End, long Signals)?> SpanAsync(CancellationToken cancellationToken = default)
+    /// <summary>The signals' time span: the first time and the day after the last (UTC dates), or null without signals.</summary>
+    public async Task<(DateTime First, DateTime End)?> SpanAsync(CancellationToken cancellationToken = default)
     {
-        Column knownTime = When(Col("is_known"), Col("event_time"));
-        Row? row = await _signals
-            .Agg(Min(knownTime).Alias("first"), DateAdd(Max(ToDate(knownTime)), 1).Alias("end"), Count(Lit(1)).Alias("signals"))
+        Row? row = await _signals.Filter(Col("is_known"))
+            .Agg(Min(Col("event_time")).Alias("first"), DateAdd(Max(ToDate(Col("event_time"))), 1).Alias("end"))
             .FirstAsync(cancellationToken).ConfigureAwait(false);
         if (row is null || row.IsNullAt(0))
         {
             return null;
         }
 
-        return (row.GetTimestamp("first").UtcDateTime, row.GetDate("end").ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), row.GetLong("signals"));
+        return (row.GetTimestamp("first").UtcDateTime, row.GetDate("end").ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
     }
 }

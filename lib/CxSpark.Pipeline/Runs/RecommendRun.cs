@@ -25,11 +25,8 @@ public static class RecommendRun
     {
         RecommendOptions options = context.Options.Recommend;
         Feedback raw = await LoadFeedbackAsync(context, options, cancellationToken).ConfigureAwait(false);
-        (DateTime first, DateTime end, long signals) = await raw.SpanAsync(cancellationToken).ConfigureAwait(false)
+        (DateTime first, DateTime end) = await raw.SpanAsync(cancellationToken).ConfigureAwait(false)
             ?? throw new PipelineConfigurationException("RunDate", $"the clean {(options.IsExplicit ? "ratings" : "transactions")} of {context.Options.RunDate:yyyy-MM-dd} are empty.");
-        // The stage's SQL shuffles (id index, strengths, and the top-N ranking, whose candidates are about 10 rows per signal)
-        // sized to the feedback: at 10M lines the ranking's 136M candidate rows in 8 partitions spilled 26 GB.
-        await using IAsyncDisposable sized = await ShufflePartitions.ScopeAsync(context.Spark, signals, context.Options.ShufflePartitions, cancellationToken).ConfigureAwait(false);
         TimeSplit split = TimeSplit.Plan(first, end, options);
         context.Logger.LogInformation("[recommend] {Feedback} feedback {First:yyyy-MM-dd}..{End:yyyy-MM-dd}; validation from {Validation:yyyy-MM-dd} ({ValidationDays} d), holdout from {Holdout:yyyy-MM-dd} ({HoldoutDays} d)",
             options.IsExplicit ? "explicit" : "implicit", first, end.AddDays(-1), split.ValidationStart, split.ValidationDays, split.HoldoutStart, split.HoldoutDays);

@@ -6,10 +6,8 @@ namespace CxSpark.Pipeline.Runs;
 /// <summary>Shuffle partitions sized to a SQL stage's rows, set on the session for the stage and restored afterwards.</summary>
 /// <remarks>
 /// A fixed count makes large shuffles super-linear: at 33.6M event rows, 8 partitions of 4M rows each made the
-/// de-duplication 10× slower than at 8.4M rows. Clean, profile and recommend are sized this way (recommend by its
-/// feedback signals: its ranking shuffles about ten candidate rows per signal); ALS's own RDD shuffles use its blocks,
-/// and KMeans (segment) keeps the configured count, since a large one multiplies its many small jobs' tasks. Adaptive
-/// execution still coalesces small partitions.
+/// de-duplication 10× slower than at 8.4M rows. Only SQL stages are sized this way; MLlib's own shuffles keep the
+/// configured count (a large one multiplies their tasks), and adaptive execution still coalesces small partitions.
 /// </remarks>
 public static class ShufflePartitions
 {

@@ -236,8 +236,8 @@ public final class NightlyReference {
     private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
 
     /**
-     * Sets the shuffle partitions to one per 500k rows, at least the configured count, as CxSpark's ShufflePartitions (clean,
-     * profile, recommend); returns the configured value to restore.
+     * Sets the shuffle partitions to one per 500k rows, at least the configured count, as CxSpark's ShufflePartitions (clean
+     * and profile); returns the configured value to restore.
      */
     private String sizeShuffles(long rows) {
         String configured = spark.conf().get(SHUFFLE_PARTITIONS);
@@ -413,16 +413,14 @@ public final class NightlyReference {
         Dataset<Row> purchases = spark.read().parquet(partition("clean/transactions"));
         Dataset<Row> events = published("clean/events") ? spark.read().parquet(partition("clean/events")) : null;
         Feedback raw = Feedback.implicit(purchases, events);
-        Column knownTime = when(col("is_known"), col("event_time"));
-        Row span = raw.signals(null, null)
-            .agg(min(knownTime).alias("first"), date_add(max(to_date(knownTime)), 1).alias("end"), count(lit(1)).alias("signals")).first();
+        Row span = raw.signals(null, null).filter(col("is_known"))
+            .agg(min(col("event_time")).alias("first"), date_add(max(to_date(col("event_time"))), 1).alias("end")).first();
         if (span.isNullAt(0)) {
             throw new IllegalStateException("the clean transactions of " + runDate + " are empty");
         }
         TimeSplit split = TimeSplit.plan(span.getTimestamp(0).toInstant().atZone(ZoneOffset.UTC).toLocalDate(), span.getDate(1).toLocalDate());
         recommendReport.add("split validation " + split.validationStart() + " holdout " + split.holdoutStart() + " end " + split.end());
 
-        String configured = sizeShuffles(span.getLong(2));
         IdIndex index = IdIndex.fit(raw.strengths(null, null, 0));
         Feedback feedback = raw.indexed(index);
         long rows;
@@ -439,7 +437,6 @@ public final class NightlyReference {
         } finally {
             feedback.release();
             index.release();
-            spark.conf().set(SHUFFLE_PARTITIONS, configured);
         }
         if (report) {
             recommendReport.forEach(line -> System.err.println("reference recommend " + line));
@@ -672,22 +669,12 @@ public final class NightlyReference {
             this.products = products;
         }
 
-        /** The pairs are cached while the indexer is fitted and both id tables are materialised from them, as CxSpark's IdIndex. */
         static IdIndex fit(Dataset<Row> pairs) {
-            Dataset<Row> ids = pairs.select("customer_id", "product_id").cache();
-            try {
-                StringIndexerModel model = new StringIndexer().setInputCols(new String[] {"customer_id", "product_id"})
-                    .setOutputCols(new String[] {"user_index", "item_index"}).setStringOrderType("frequencyDesc")
-                    .fit(ids);
-                Dataset<Row> indexed = indexed(model, ids);
-                Dataset<Row> customers = indexed.select("customer_id", "user").distinct().cache();
-                Dataset<Row> products = indexed.select("product_id", "item").distinct().cache();
-                customers.count();
-                products.count();
-                return new IdIndex(model, customers, products);
-            } finally {
-                ids.unpersist();
-            }
+            StringIndexerModel model = new StringIndexer().setInputCols(new String[] {"customer_id", "product_id"})
+                .setOutputCols(new String[] {"user_index", "item_index"}).setStringOrderType("frequencyDesc")
+                .fit(pairs.select("customer_id", "product_id"));
+            Dataset<Row> indexed = indexed(model, pairs.select("customer_id", "product_id"));
+            return new IdIndex(model, indexed.select("customer_id", "user").distinct().cache(), indexed.select("product_id", "item").distinct().cache());
         }
 
         Dataset<Row> index(Dataset<Row> frame) {
