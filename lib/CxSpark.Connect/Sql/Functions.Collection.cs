@@ -16,6 +16,9 @@ public static partial class Functions
     /// <summary>A map from an array of keys and an array of values.</summary>
     public static Column MapFromArrays(Column keys, Column values) => Fn("map_from_arrays", keys, values);
 
+    /// <summary>A map from an array of (key, value) structs.</summary>
+    public static Column MapFromEntries(Column entries) => Fn("map_from_entries", entries);
+
     /// <summary>The keys of a map.</summary>
     public static Column MapKeys(Column map) => Fn("map_keys", map);
 
@@ -69,6 +72,9 @@ public static partial class Functions
 
     /// <summary>A slice of an array from a 1-based start.</summary>
     public static Column Slice(Column array, int start, int length) => Fn("slice", array, start, length);
+
+    /// <summary>A slice of an array from a 1-based start, with a length computed per row.</summary>
+    public static Column Slice(Column array, int start, Column length) => Fn("slice", array, start, length);
 
     /// <summary>An array of arrays flattened one level.</summary>
     public static Column Flatten(Column array) => Fn("flatten", array);

@@ -50,7 +50,7 @@ public sealed class EvaluationWindow : IAsyncDisposable
     /// <summary>The relevant (<c>user</c>, <c>item</c>) pairs of the evaluation window, cached.</summary>
     public DataFrame Relevant { get; }
 
-    /// <summary>The evaluated users with the size of their training history (<c>user</c>, <c>known_count</c>), cached.</summary>
+    /// <summary>The evaluated users with their training history (<c>user</c>, <c>known_items</c>, <c>known_count</c>), cached.</summary>
     public DataFrame Users { get; }
 
     /// <summary>The baseline: products by distinct buyers over all the training data ("most popular"), cached.</summary>
@@ -79,9 +79,7 @@ public sealed class EvaluationWindow : IAsyncDisposable
             .Join(feedback.Signals(until: trainUntil).Select("user").Distinct(), ["user"], JoinType.LeftSemi)
             .Join(known, ["user", "item"], JoinType.LeftAnti)
             .CacheAsync(cancellationToken).ConfigureAwait(false);
-        DataFrame users = await relevant.Select("user").Distinct()
-            .Join(known.GroupBy("user").Agg(Count("*").Alias("known_count")), ["user"], JoinType.LeftOuter)
-            .Select(Col("user"), Coalesce(Col("known_count"), Lit(0L)).Alias("known_count"))
+        DataFrame users = await CandidateRanking.WithHistory(relevant.Select("user").Distinct(), known)
             .CacheAsync(cancellationToken).ConfigureAwait(false);
         long maxKnown = await CandidateRanking.MaxKnownAsync(users, cancellationToken).ConfigureAwait(false);
         long catalogue = await feedback.Signals(until: trainUntil).Select("item").Distinct().CountAsync(cancellationToken).ConfigureAwait(false);
@@ -139,7 +137,7 @@ public sealed class EvaluationWindow : IAsyncDisposable
 
     private async Task<RankingMetrics> EvaluateAsync(ALSModel? model, Popularity popularity, CancellationToken cancellationToken)
     {
-        DataFrame recommendations = Recommender.Recommend(model, Users, _maxKnown, Known, popularity, _options.TopN);
+        DataFrame recommendations = Recommender.Recommend(model, Users, _maxKnown, popularity, _options.TopN);
         return await RankingMetrics.ComputeAsync(recommendations, Relevant, _options.TopN, CatalogueSize, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -32,9 +32,6 @@ public sealed class Popularity : IAsyncDisposable
     /// <summary>The <paramref name="count"/> most popular items (<c>item</c>, <c>score</c>), ties by item id.</summary>
     public DataFrame Top(int count) => _ranked.OrderBy(Col("score").Desc(), Col("item")).Limit(count);
 
-    /// <summary>Candidates (<c>user</c>, <c>item</c>, <c>score</c>): the top <paramref name="count"/> items for every user of <paramref name="users"/>.</summary>
-    public DataFrame Candidates(DataFrame users, int count) => users.Select("user").CrossJoin(Top(count).Hint("broadcast"));
-
     /// <summary>Releases the cached ranking.</summary>
     public async ValueTask DisposeAsync() => await _ranked.UnpersistAsync().ConfigureAwait(false);
 }

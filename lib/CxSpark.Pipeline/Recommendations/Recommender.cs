@@ -8,23 +8,18 @@ public static class Recommender
 {
     /// <summary>
     /// The top <paramref name="topN"/> (<c>user</c>, <c>item</c>, <c>score</c>, <c>source</c>, <c>rank</c>) for
-    /// <paramref name="users"/> (<c>user</c>, <c>known_count</c>), never a <paramref name="known"/> pair: ALS first
-    /// (<c>source</c> "als", score = the model's preference), then popularity (<c>source</c> "popularity", score = share of
-    /// recent buyers). A null <paramref name="model"/> gives the popularity baseline. <paramref name="maxKnown"/> is the
-    /// largest <c>known_count</c> of the users (<see cref="CandidateRanking.MaxKnownAsync"/>).
+    /// <paramref name="users"/> (<c>user</c>, <c>known_items</c>, <c>known_count</c>: <see cref="CandidateRanking.WithHistory"/>),
+    /// never a known item: ALS first (<c>source</c> "als", score = the model's preference), then popularity (<c>source</c>
+    /// "popularity", score = share of recent buyers). A null <paramref name="model"/> gives the popularity baseline.
+    /// <paramref name="maxKnown"/> is the largest <c>known_count</c> of the users (<see cref="CandidateRanking.MaxKnownAsync"/>).
     /// </summary>
-    public static DataFrame Recommend(ALSModel? model, DataFrame users, long maxKnown, DataFrame known, Popularity popularity, int topN)
+    public static DataFrame Recommend(ALSModel? model, DataFrame users, long maxKnown, Popularity popularity, int topN)
     {
         ArgumentNullException.ThrowIfNull(users);
         ArgumentNullException.ThrowIfNull(popularity);
-        var sources = new List<(string, DataFrame)>();
-        if (model is not null)
-        {
-            sources.Add(("als", CandidateRanking.Candidates(
-                users, maxKnown, topN, (subset, count) => CandidateRanking.Flatten(model.RecommendForUserSubset(subset, count)))));
-        }
-
-        sources.Add(("popularity", CandidateRanking.Candidates(users, maxKnown, topN, popularity.Candidates)));
-        return CandidateRanking.TopN(known, topN, [.. sources]);
+        DataFrame? candidates = model is null
+            ? null
+            : CandidateRanking.Candidates(users, maxKnown, topN, model.RecommendForUserSubset);
+        return CandidateRanking.TopN(users, topN, candidates, popularity.Top(CandidateRanking.FallbackSize(maxKnown, topN)));
     }
 }

@@ -173,16 +173,13 @@ public static class RecommendRun
         try
         {
             await using ALSModel model = await settings.FitAsync(strengths, options, cancellationToken).ConfigureAwait(false);
-            DataFrame known = feedback.Known();
-            // Both read several times (ALS and popularity candidates, light and heavy customers): cached.
-            users = await index.Customers.Select("user")
-                .Join(known.GroupBy("user").Agg(Count("*").Alias("known_count")), ["user"], JoinType.LeftOuter)
-                .Select(Col("user"), Coalesce(Col("known_count"), Lit(0L)).Alias("known_count"))
+            // Read several times (the largest history, light and heavy customers, the ranking): cached.
+            users = await CandidateRanking.WithHistory(index.Customers, feedback.Known())
                 .CacheAsync(cancellationToken).ConfigureAwait(false);
             await using Popularity popularity = await Popularity.FromKnownAsync(
                 feedback.Known(split.End.AddDays(-options.PopularityDays), split.End), cancellationToken).ConfigureAwait(false);
             long maxKnown = await CandidateRanking.MaxKnownAsync(users, cancellationToken).ConfigureAwait(false);
-            DataFrame ranked = Recommender.Recommend(model, users, maxKnown, known, popularity, options.TopN);
+            DataFrame ranked = Recommender.Recommend(model, users, maxKnown, popularity, options.TopN);
             DataFrame recommendations = index.Unindex(ranked);
             DataFrame? newcomers = await NewcomersAsync(context, index, popularity, options, cancellationToken).ConfigureAwait(false);
             if (newcomers is not null)

@@ -506,13 +506,9 @@ public final class NightlyReference {
         Popularity popularity = null;
         try {
             ALSModel model = settings.fit(strengths);
-            Dataset<Row> known = feedback.known(null, null);
-            users = index.customers.select("user")
-                .join(known.groupBy("user").agg(count("*").alias("known_count")), on("user"), "left_outer")
-                .select(col("user"), coalesce(col("known_count"), lit(0L)).alias("known_count"))
-                .cache();
+            users = withHistory(index.customers, feedback.known(null, null)).cache();
             popularity = Popularity.fromKnown(feedback.known(split.end().minusDays(POPULARITY_DAYS), split.end()));
-            Dataset<Row> recommendations = index.unindex(recommendations(model, users, maxKnown(users), known, popularity));
+            Dataset<Row> recommendations = index.unindex(recommendations(model, users, maxKnown(users), popularity));
             if (published("clean/customers")) {
                 recommendations = recommendations.unionByName(newcomers(index, popularity));
             }
@@ -724,10 +720,7 @@ public final class NightlyReference {
                 .join(feedback.signals(null, trainUntil).select("user").distinct(), on("user"), "left_semi")
                 .join(known, on("user", "item"), "left_anti")
                 .cache();
-            users = relevant.select("user").distinct()
-                .join(known.groupBy("user").agg(count("*").alias("known_count")), on("user"), "left_outer")
-                .select(col("user"), coalesce(col("known_count"), lit(0L)).alias("known_count"))
-                .cache();
+            users = withHistory(relevant.select("user").distinct(), known).cache();
             maxKnown = maxKnown(users);
             catalogueSize = feedback.signals(null, trainUntil).select("item").distinct().count();
             popularity = Popularity.fromKnown(known);
@@ -741,11 +734,11 @@ public final class NightlyReference {
 
         /** ALS with recent popularity fill-in. */
         RankingMetrics evaluate(ALSModel model) {
-            return rankingMetrics(recommendations(model, users, maxKnown, known, recentPopularity), relevant, catalogueSize);
+            return rankingMetrics(recommendations(model, users, maxKnown, recentPopularity), relevant, catalogueSize);
         }
 
         RankingMetrics evaluate(Popularity ranking) {
-            return rankingMetrics(recommendations(null, users, maxKnown, known, ranking), relevant, catalogueSize);
+            return rankingMetrics(recommendations(null, users, maxKnown, ranking), relevant, catalogueSize);
         }
 
         void release() {
@@ -780,10 +773,6 @@ public final class NightlyReference {
         Dataset<Row> top(int count) {
             return ranked.orderBy(col("score").desc(), col("item")).limit(count);
         }
-
-        Dataset<Row> candidates(Dataset<Row> users, int count) {
-            return users.select("user").crossJoin(top(count).hint("broadcast"));
-        }
     }
 
     /** The items with the most distinct buyers in the CANDIDATE_DAYS before until, at most CANDIDATE_PRODUCTS (ties by item). */
@@ -799,19 +788,46 @@ public final class NightlyReference {
         return frame.join(candidates.hint("broadcast"), on("item"), "left_semi");
     }
 
+    /** The users (user) with their history among the known pairs: (user, known_items, known_count); no history = empty array. */
+    private static Dataset<Row> withHistory(Dataset<Row> users, Dataset<Row> known) {
+        return users.select("user")
+            .join(known.groupBy("user").agg(collect_list(col("item")).alias("known_items")), on("user"), "left_outer")
+            .select(col("user"), coalesce(col("known_items"), array()).alias("known_items"))
+            .withColumn("known_count", size(col("known_items")).cast("bigint"));
+    }
+
     /**
-     * The top N (user, item, score, source, rank) for users (user, known_count, at most maxKnown) without known pairs: ALS
-     * first, then the popularity ranking; a null model gives the popularity ranking alone.
+     * The top N (user, item, score, source, rank) for users (user, known_items, known_count, at most maxKnown) without
+     * known items: ALS first, then the popularity ranking; a null model gives the popularity ranking alone. Picked within
+     * each user's row with array functions (no exploded candidate rows, no window).
      */
-    private static Dataset<Row> recommendations(ALSModel model, Dataset<Row> users, long maxKnown, Dataset<Row> known, Popularity popularity) {
-        List<Map.Entry<String, Dataset<Row>>> sources = new ArrayList<>();
-        if (model != null) {
-            sources.add(Map.entry("als", candidates(users, maxKnown, (subset, count) -> model.recommendForUserSubset(subset, count)
-                .select(col("user"), explode(col("recommendations")).alias("r"))
-                .select(col("user"), col("r").getField("item").alias("item"), col("r").getField("rating").alias("score")))));
-        }
-        sources.add(Map.entry("popularity", candidates(users, maxKnown, popularity::candidates)));
-        return topN(known, sources);
+    private static Dataset<Row> recommendations(ALSModel model, Dataset<Row> users, long maxKnown, Popularity popularity) {
+        Dataset<Row> fallback = popularity.top(TOP_N + (int) Math.min(maxKnown, MAX_HISTORY))
+            .agg(sort_array(collect_list(candidate(1, col("item"), col("score"), "popularity"))).alias("fallback"));
+        Column known = col("known_items");
+        Dataset<Row> rows = users.select("user", "known_items", "known_count");
+        rows = model == null
+            ? rows.withColumn("model", lit(null))
+            : rows.join(candidates(users, maxKnown, model::recommendForUserSubset).select("user", "recommendations"), on("user"), "left_outer")
+                .select(col("user"), known, col("known_count"),
+                    transform(col("recommendations"), r -> candidate(0, r.getField("item"), r.getField("rating"), "als")).alias("model"));
+        return rows
+            .crossJoin(fallback.hint("broadcast"))
+            .select(col("user"), known,
+                slice(col("fallback"), lit(1), col("known_count").plus(TOP_N).cast("int")).alias("fallback"),
+                filter(coalesce(col("model"), slice(col("fallback"), 1, 0)), c -> not(array_contains(known, c.getField("item")))).alias("model"))
+            .select(col("user"), known, col("fallback"), col("model"), transform(col("model"), c -> c.getField("item")).alias("model_items"))
+            .select(col("user"), concat(col("model"),
+                filter(col("fallback"), c -> not(array_contains(known, c.getField("item"))).and(not(array_contains(col("model_items"), c.getField("item")))))).alias("ranked"))
+            .select(col("user"), posexplode(slice(sort_array(col("ranked")), 1, TOP_N)))
+            .select(col("user"), col("col").getField("item").alias("item"), col("col").getField("score").alias("score"),
+                col("col").getField("source").alias("source"), col("pos").plus(1).alias("rank"));
+    }
+
+    /** A candidate; ascending order = source priority, then score descending, then item. */
+    private static Column candidate(int priority, Column item, Column score, String source) {
+        return struct(lit(priority).alias("priority"), negate(score.cast("double")).alias("order"), item.alias("item"),
+            score.cast("double").alias("score"), lit(source).alias("source"));
     }
 
     /** The largest known_count of the users (0 without users). */
@@ -820,7 +836,7 @@ public final class NightlyReference {
         return heaviest.isNullAt(0) ? 0 : heaviest.getLong(0);
     }
 
-    /** Candidates (user, item, score) from a source asked for N + the history size of the light or the heavy customers. */
+    /** ALS candidate lists (user, recommendations) for N + the history size of the light or the heavy customers. */
     private static Dataset<Row> candidates(Dataset<Row> users, long maxKnown, BiFunction<Dataset<Row>, Integer, Dataset<Row>> source) {
         Dataset<Row> light = source.apply(users.filter(col("known_count").leq(LIGHT_HISTORY)).select("user"), TOP_N + (int) Math.min(maxKnown, LIGHT_HISTORY));
         if (maxKnown <= LIGHT_HISTORY) {
@@ -828,23 +844,6 @@ public final class NightlyReference {
         }
         Dataset<Row> heavy = source.apply(users.filter(col("known_count").gt(LIGHT_HISTORY)).select("user"), TOP_N + (int) Math.min(maxKnown, MAX_HISTORY));
         return light.union(heavy);
-    }
-
-    /** The top N per user from the sources in priority order, without known pairs and without repeating an item. */
-    private static Dataset<Row> topN(Dataset<Row> known, List<Map.Entry<String, Dataset<Row>>> sources) {
-        Dataset<Row> all = null;
-        for (int priority = 0; priority < sources.size(); priority++) {
-            Dataset<Row> tagged = sources.get(priority).getValue().select(col("user"), col("item"), col("score").cast("double").alias("score"),
-                lit(sources.get(priority).getKey()).alias("source"), lit(priority).alias("priority"));
-            all = all == null ? tagged : all.union(tagged);
-        }
-        return all
-            .join(known.select("user", "item"), on("user", "item"), "left_anti")
-            .withColumn("first", row_number().over(Window.partitionBy("user", "item").orderBy(col("priority"), col("score").desc())))
-            .filter(col("first").equalTo(1))
-            .withColumn("rank", row_number().over(Window.partitionBy("user").orderBy(col("priority"), col("score").desc(), col("item"))))
-            .filter(col("rank").leq(TOP_N))
-            .select("user", "item", "score", "source", "rank");
     }
 
     private record RankingMetrics(long users, double precision, double recall, double ndcg, double coverage) {

@@ -74,11 +74,12 @@ public sealed class FunctionsTests(SparkServerFixture fixture)
         Column arr = Array(Lit(3), Lit(1), Lit(2), Lit(3));
         Row row = await EvalAsync(
             Size(arr), ArrayContains(arr, 2), ArrayDistinct(arr), ArraySort(arr), ArrayMax(arr), ArrayJoin(arr, "|"),
-            ElementAt(arr, 1), Slice(arr, 2, 2), Transform(arr, x => x * 10), Filter(arr, x => x > 1), Exists(arr, x => x == 1),
-            MapKeys(CreateMap(Lit("k"), Lit(1))), ElementAt(CreateMap(Lit("k"), Lit(1)), "k"), Flatten(Array(Array(Lit(1)), Array(Lit(2)))));
+            ElementAt(arr, 1), Slice(arr, 2, 2), Slice(arr, 1, Size(arr) - 2), Transform(arr, x => x * 10), Filter(arr, x => x > 1), Exists(arr, x => x == 1),
+            MapKeys(CreateMap(Lit("k"), Lit(1))), ElementAt(CreateMap(Lit("k"), Lit(1)), "k"),
+            ElementAt(MapFromEntries(Array(Struct(Lit("a"), Lit(1)), Struct(Lit("b"), Lit(2)))), "b"), Flatten(Array(Array(Lit(1)), Array(Lit(2)))));
         Assert.Equal(
-            [4, true, new object?[] { 3, 1, 2 }, new object?[] { 1, 2, 3, 3 }, 3, "3|1|2|3", 3, new object?[] { 1, 2 },
-             new object?[] { 30, 10, 20, 30 }, new object?[] { 3, 2, 3 }, true, new object?[] { "k" }, 1, new object?[] { 1, 2 }],
+            [4, true, new object?[] { 3, 1, 2 }, new object?[] { 1, 2, 3, 3 }, 3, "3|1|2|3", 3, new object?[] { 1, 2 }, new object?[] { 3, 1 },
+             new object?[] { 30, 10, 20, 30 }, new object?[] { 3, 2, 3 }, true, new object?[] { "k" }, 1, 2, new object?[] { 1, 2 }],
             row.Values);
     }
 
