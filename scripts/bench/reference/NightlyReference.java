@@ -19,8 +19,6 @@ import org.apache.spark.ml.clustering.KMeansModel;
 import org.apache.spark.ml.evaluation.ClusteringEvaluator;
 import org.apache.spark.ml.feature.StandardScaler;
 import org.apache.spark.ml.feature.StandardScalerModel;
-import org.apache.spark.ml.feature.StringIndexer;
-import org.apache.spark.ml.feature.StringIndexerModel;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.ml.recommendation.ALS;
 import org.apache.spark.ml.recommendation.ALSModel;
@@ -653,28 +651,40 @@ public final class NightlyReference {
         }
     }
 
-    /** StringIndexer ids (most frequent first) for customers and products, and the cached id tables to map them back. */
+    /**
+     * StringIndexer's frequencyDesc ids (most frequent first, ties alphabetical) for customers and products, computed in SQL
+     * from one aggregate of the pairs as two cached id tables that index the feedback (broadcast joins) and map results back.
+     */
     private static final class IdIndex {
-        private final StringIndexerModel model;
         final Dataset<Row> customers;
         final Dataset<Row> products;
 
-        private IdIndex(StringIndexerModel model, Dataset<Row> customers, Dataset<Row> products) {
-            this.model = model;
+        private IdIndex(Dataset<Row> customers, Dataset<Row> products) {
             this.customers = customers;
             this.products = products;
         }
 
         static IdIndex fit(Dataset<Row> pairs) {
-            StringIndexerModel model = new StringIndexer().setInputCols(new String[] {"customer_id", "product_id"})
-                .setOutputCols(new String[] {"user_index", "item_index"}).setStringOrderType("frequencyDesc")
-                .fit(pairs.select("customer_id", "product_id"));
-            Dataset<Row> indexed = indexed(model, pairs.select("customer_id", "product_id"));
-            return new IdIndex(model, indexed.select("customer_id", "user").distinct().cache(), indexed.select("product_id", "item").distinct().cache());
+            Dataset<Row> counts = pairs
+                .select(explode(array(struct(lit(0).alias("kind"), col("customer_id").alias("id")), struct(lit(1).alias("kind"), col("product_id").alias("id")))).alias("key"))
+                .groupBy(col("key").getField("kind").alias("kind"), col("key").getField("id").alias("id"))
+                .agg(count("*").alias("pairs"))
+                .cache();
+            Dataset<Row> customers = numbered(counts, 0, "customer_id", "user").cache();
+            Dataset<Row> products = numbered(counts, 1, "product_id", "item").cache();
+            customers.count();
+            products.count();
+            counts.unpersist();
+            return new IdIndex(customers, products);
+        }
+
+        private static Dataset<Row> numbered(Dataset<Row> counts, int kind, String idColumn, String indexColumn) {
+            return counts.filter(col("kind").equalTo(kind)).select(col("id").alias(idColumn),
+                row_number().over(Window.orderBy(col("pairs").desc(), col("id"))).minus(1).cast("int").alias(indexColumn));
         }
 
         Dataset<Row> index(Dataset<Row> frame) {
-            return indexed(model, frame);
+            return frame.join(customers.hint("broadcast"), on("customer_id"), "inner").join(products.hint("broadcast"), on("product_id"), "inner");
         }
 
         Dataset<Row> unindex(Dataset<Row> frame) {
@@ -684,13 +694,6 @@ public final class NightlyReference {
         void release() {
             customers.unpersist();
             products.unpersist();
-        }
-
-        private static Dataset<Row> indexed(StringIndexerModel model, Dataset<Row> frame) {
-            return model.transform(frame)
-                .withColumn("user", col("user_index").cast("int"))
-                .withColumn("item", col("item_index").cast("int"))
-                .drop("user_index", "item_index");
         }
     }
 
