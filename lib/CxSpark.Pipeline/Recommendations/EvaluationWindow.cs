@@ -74,19 +74,40 @@ public sealed class EvaluationWindow : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(feedback);
         ArgumentNullException.ThrowIfNull(options);
-        DataFrame known = await feedback.Known(until: trainUntil).CacheAsync(cancellationToken).ConfigureAwait(false);
-        DataFrame relevant = await feedback.Known(trainUntil, evaluateUntil)
-            .Join(feedback.Signals(until: trainUntil).Select("user").Distinct(), ["user"], JoinType.LeftSemi)
-            .Join(known, ["user", "item"], JoinType.LeftAnti)
-            .CacheAsync(cancellationToken).ConfigureAwait(false);
-        DataFrame users = await CandidateRanking.WithHistory(relevant.Select("user").Distinct(), known)
-            .CacheAsync(cancellationToken).ConfigureAwait(false);
-        long maxKnown = await CandidateRanking.MaxKnownAsync(users, cancellationToken).ConfigureAwait(false);
-        long catalogue = await feedback.Signals(until: trainUntil).Select("item").Distinct().CountAsync(cancellationToken).ConfigureAwait(false);
-        Popularity popularity = await Popularity.FromKnownAsync(known, cancellationToken).ConfigureAwait(false);
-        Popularity recent = await Popularity.FromKnownAsync(feedback.Known(trainUntil.AddDays(-options.PopularityDays), trainUntil), cancellationToken).ConfigureAwait(false);
-        DataFrame candidates = await CandidateProducts.Of(feedback, trainUntil, options).CacheAsync(cancellationToken).ConfigureAwait(false);
-        return new EvaluationWindow(feedback, options, trainUntil, evaluateUntil, known, relevant, users, maxKnown, catalogue, popularity, recent, candidates);
+        // Released again if a later step fails (a cancelled run): the window owns them only once it is returned.
+        var cached = new List<Func<ValueTask>>();
+        try
+        {
+            DataFrame known = await Cached(feedback.Known(until: trainUntil)).ConfigureAwait(false);
+            DataFrame relevant = await Cached(feedback.Known(trainUntil, evaluateUntil)
+                .Join(feedback.Signals(until: trainUntil).Select("user").Distinct(), ["user"], JoinType.LeftSemi)
+                .Join(known, ["user", "item"], JoinType.LeftAnti)).ConfigureAwait(false);
+            DataFrame users = await Cached(CandidateRanking.WithHistory(relevant.Select("user").Distinct(), known)).ConfigureAwait(false);
+            long maxKnown = await CandidateRanking.MaxKnownAsync(users, cancellationToken).ConfigureAwait(false);
+            long catalogue = await feedback.Signals(until: trainUntil).Select("item").Distinct().CountAsync(cancellationToken).ConfigureAwait(false);
+            Popularity popularity = await Popularity.FromKnownAsync(known, cancellationToken).ConfigureAwait(false);
+            cached.Add(popularity.DisposeAsync);
+            Popularity recent = await Popularity.FromKnownAsync(feedback.Known(trainUntil.AddDays(-options.PopularityDays), trainUntil), cancellationToken).ConfigureAwait(false);
+            cached.Add(recent.DisposeAsync);
+            DataFrame candidates = await Cached(CandidateProducts.Of(feedback, trainUntil, options)).ConfigureAwait(false);
+            return new EvaluationWindow(feedback, options, trainUntil, evaluateUntil, known, relevant, users, maxKnown, catalogue, popularity, recent, candidates);
+        }
+        catch
+        {
+            foreach (Func<ValueTask> release in cached)
+            {
+                await release().ConfigureAwait(false);
+            }
+
+            throw;
+        }
+
+        async Task<DataFrame> Cached(DataFrame frame)
+        {
+            DataFrame result = await frame.CacheAsync(cancellationToken).ConfigureAwait(false);
+            cached.Add(async () => await result.UnpersistAsync(cancellationToken: CancellationToken.None).ConfigureAwait(false));
+            return result;
+        }
     }
 
     /// <summary>The training strengths (<c>user</c>, <c>item</c>, <c>strength</c>) of the candidate products with <paramref name="decayDays"/>, cached once per value.</summary>

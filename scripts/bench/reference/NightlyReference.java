@@ -653,34 +653,26 @@ public final class NightlyReference {
 
     /**
      * StringIndexer's frequencyDesc ids (most frequent first, ties alphabetical) for customers and products, computed in SQL
-     * from one aggregate of the pairs as two cached id tables that index the feedback (broadcast joins) and map results back.
+     * from one aggregate of the pairs into one cached id table that indexes the feedback (broadcast joins) and maps results back.
      */
     private static final class IdIndex {
+        private final Dataset<Row> ids;
         final Dataset<Row> customers;
         final Dataset<Row> products;
 
-        private IdIndex(Dataset<Row> customers, Dataset<Row> products) {
-            this.customers = customers;
-            this.products = products;
+        private IdIndex(Dataset<Row> ids) {
+            this.ids = ids;
+            customers = ids.filter(col("kind").equalTo(0)).select(col("id").alias("customer_id"), col("index").alias("user"));
+            products = ids.filter(col("kind").equalTo(1)).select(col("id").alias("product_id"), col("index").alias("item"));
         }
 
         static IdIndex fit(Dataset<Row> pairs) {
-            Dataset<Row> counts = pairs
+            return new IdIndex(pairs
                 .select(explode(array(struct(lit(0).alias("kind"), col("customer_id").alias("id")), struct(lit(1).alias("kind"), col("product_id").alias("id")))).alias("key"))
                 .groupBy(col("key").getField("kind").alias("kind"), col("key").getField("id").alias("id"))
                 .agg(count("*").alias("pairs"))
-                .cache();
-            Dataset<Row> customers = numbered(counts, 0, "customer_id", "user").cache();
-            Dataset<Row> products = numbered(counts, 1, "product_id", "item").cache();
-            customers.count();
-            products.count();
-            counts.unpersist();
-            return new IdIndex(customers, products);
-        }
-
-        private static Dataset<Row> numbered(Dataset<Row> counts, int kind, String idColumn, String indexColumn) {
-            return counts.filter(col("kind").equalTo(kind)).select(col("id").alias(idColumn),
-                row_number().over(Window.orderBy(col("pairs").desc(), col("id"))).minus(1).cast("int").alias(indexColumn));
+                .select(col("kind"), col("id"), row_number().over(Window.partitionBy("kind").orderBy(col("pairs").desc(), col("id"))).minus(1).cast("int").alias("index"))
+                .cache());
         }
 
         Dataset<Row> index(Dataset<Row> frame) {
@@ -692,8 +684,7 @@ public final class NightlyReference {
         }
 
         void release() {
-            customers.unpersist();
-            products.unpersist();
+            ids.unpersist();
         }
     }
 
