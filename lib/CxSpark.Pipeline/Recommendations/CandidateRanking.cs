@@ -13,16 +13,21 @@ namespace CxSpark.Pipeline.Recommendations;
 /// <para>
 /// A source is asked for more candidates than N so that N remain after the known products are removed. Asking the model
 /// for N + (the largest history) candidates for every customer would make its output as large as customers × the largest
-/// history, so customers are split: those with at most <see cref="LightHistory"/> known products get
-/// N + <see cref="LightHistory"/> model candidates, the others N + their group's largest history (capped at
-/// <see cref="MaxHistory"/>). The fallback list is one array of N + min(largest history, <see cref="MaxHistory"/>) items, of
+/// history, so customers are grouped by history size into <see cref="HistoryTiers"/>: a customer with h known products is
+/// in the first tier whose bound is at least h and gets N + that bound model candidates (the last tier: N + the largest
+/// history, capped at <see cref="MaxHistory"/>). ALS's scoring output and its shuffle grow with the candidates asked for, and
+/// the tiers keep that within 4× of what each customer needs (at 10M lines, one tier at 50 and one at the largest history
+/// asked for 2.6× more). The fallback list is one array of N + min(largest history, <see cref="MaxHistory"/>) items, of
 /// which a customer reads only the first N + their history: enough to fill the list whatever the model placed.
 /// </para>
 /// </remarks>
 public static class CandidateRanking
 {
-    /// <summary>The history size up to which a customer gets the short list of model candidates.</summary>
-    public const int LightHistory = 50;
+    /// <summary>
+    /// The history bounds of the candidate tiers, each 4× the previous: a customer with h known products gets N + the first
+    /// bound at least h (at most N + the largest history) model candidates.
+    /// </summary>
+    public static IReadOnlyList<int> HistoryTiers { get; } = [5, 20, 80, 320, 1280, MaxHistory];
 
     /// <summary>The most known products a candidate list makes room for; heavier customers may get fewer from one source.</summary>
     public const int MaxHistory = 5000;
@@ -58,14 +63,24 @@ public static class CandidateRanking
     {
         ArgumentNullException.ThrowIfNull(users);
         ArgumentNullException.ThrowIfNull(source);
-        DataFrame light = source(users.Filter(Col("known_count") <= LightHistory).Select("user"), topN + (int)Math.Min(maxKnown, LightHistory));
-        if (maxKnown <= LightHistory)
+        DataFrame? candidates = null;
+        long below = -1;
+        foreach (int bound in HistoryTiers)
         {
-            return light;
+            // The last tier also holds the customers above MaxHistory: they get what the cap allows.
+            bool isLast = maxKnown <= bound || bound == MaxHistory;
+            Column inTier = isLast ? Col("known_count") > below : (Col("known_count") > below) & (Col("known_count") <= bound);
+            DataFrame tier = source(users.Filter(inTier).Select("user"), topN + (int)Math.Min(maxKnown, bound));
+            candidates = candidates is null ? tier : candidates.Union(tier);
+            if (isLast)
+            {
+                break;
+            }
+
+            below = bound;
         }
 
-        DataFrame heavy = source(users.Filter(Col("known_count") > LightHistory).Select("user"), topN + (int)Math.Min(maxKnown, MaxHistory));
-        return light.Union(heavy);
+        return candidates!;
     }
 
     /// <summary>How many fallback items the top-N lists of users with at most <paramref name="maxKnown"/> known products read.</summary>

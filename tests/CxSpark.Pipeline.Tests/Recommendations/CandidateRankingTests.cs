@@ -63,6 +63,31 @@ public sealed class CandidateRankingTests(SparkServerFixture fixture)
         Assert.Equal(TopN + 2, CandidateRanking.FallbackSize(2, TopN));
     }
 
+    [Fact]
+    public async Task Candidates_EachCustomerOnceWithTopNPlusItsTierBound()
+    {
+        // (user, known_count): each tier's edges, and one customer above MaxHistory.
+        long[] histories = [0, 5, 6, 20, 21, 80, 81, 320, 321, 1280, 1281, 6000];
+        DataFrame users = fixture.Spark.CreateDataFrame([.. histories.Select((h, i) => new object?[] { i, h })], "user INT, known_count BIGINT");
+
+        DataFrame asked = CandidateRanking.Candidates(users, 6000, TopN, (subset, count) => subset.Select(Col("user"), Lit(count).Alias("asked")));
+
+        int[] bounds = [5, 5, 20, 20, 80, 80, 320, 320, 1280, 1280, 5000, 5000];
+        int[] expected = [.. bounds.Select(b => TopN + b)];
+        Assert.Equal(expected, (await asked.OrderBy(Col("user")).CollectAsync()).Select(r => r.GetInt("asked")).ToArray());
+    }
+
+    [Fact]
+    public async Task Candidates_LastTierAsksForTheLargestHistory()
+    {
+        DataFrame users = fixture.Spark.CreateDataFrame([[1, 3L], [2, 700L]], "user INT, known_count BIGINT");
+
+        DataFrame asked = CandidateRanking.Candidates(users, 700, TopN, (subset, count) => subset.Select(Col("user"), Lit(count).Alias("asked")));
+
+        int[] expected = [TopN + 5, TopN + 700];
+        Assert.Equal(expected, (await asked.OrderBy(Col("user")).CollectAsync()).Select(r => r.GetInt("asked")).ToArray());
+    }
+
     private DataFrame Users()
     {
         // User 9 bought but is not asked for.
