@@ -18,12 +18,19 @@ namespace CxSpark.Pipeline.Recommendations;
 public sealed class Feedback
 {
     private readonly DataFrame _signals;
+    private readonly DataFrame _knownTimes;
     private readonly string _user;
     private readonly string _item;
 
-    private Feedback(DataFrame signals, bool isExplicit, string user = "customer_id", string item = "product_id")
+    /// <param name="signals">The signals.</param>
+    /// <param name="knownTimes">The rows whose <c>event_time</c> span is the feedback's (<see cref="SpanAsync"/>): the known signals, or the lines they come from.</param>
+    /// <param name="isExplicit">Whether the strength is an explicit rating.</param>
+    /// <param name="user">The user id column.</param>
+    /// <param name="item">The item id column.</param>
+    private Feedback(DataFrame signals, DataFrame knownTimes, bool isExplicit, string user = "customer_id", string item = "product_id")
     {
         _signals = signals;
+        _knownTimes = knownTimes;
         IsExplicit = isExplicit;
         _user = user;
         _item = item;
@@ -53,7 +60,8 @@ public sealed class Feedback
                 .Filter(Col("weight") > 0));
         }
 
-        return new Feedback(signals, isExplicit: false);
+        // The span is read from the purchase lines themselves, without the de-duplication (a shuffle) the signals need.
+        return new Feedback(signals, purchases.Select("event_time"), isExplicit: false);
     }
 
     /// <summary>Explicit feedback from clean ratings; a rating without a time counts as the oldest.</summary>
@@ -64,7 +72,7 @@ public sealed class Feedback
             Col("customer_id"), Col("product_id"),
             Coalesce(Col("event_time"), Lit(new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc))).Alias("event_time"),
             Col("rating").Cast("DOUBLE").Alias("weight"), Lit(true).Alias("is_known"));
-        return new Feedback(signals, isExplicit: true);
+        return new Feedback(signals, signals.Select("event_time"), isExplicit: true);
     }
 
     /// <summary>
@@ -76,7 +84,7 @@ public sealed class Feedback
         ArgumentNullException.ThrowIfNull(index);
         DataFrame indexed = await index.Index(_signals).Drop("customer_id", "product_id")
             .CacheAsync(cancellationToken).ConfigureAwait(false);
-        return new Feedback(indexed, IsExplicit, "user", "item");
+        return new Feedback(indexed, indexed.Filter(Col("is_known")).Select("event_time"), IsExplicit, "user", "item");
     }
 
     /// <summary>Releases the cached signals of an <see cref="IndexedAsync"/> feedback.</summary>
@@ -126,10 +134,10 @@ public sealed class Feedback
     public DataFrame Known(DateTime? from = null, DateTime? until = null) =>
         Signals(from, until).Filter(Col("is_known")).Select(_user, _item).Distinct();
 
-    /// <summary>The signals' time span: the first time and the day after the last (UTC dates), or null without signals.</summary>
+    /// <summary>The known signals' time span: the first time and the day after the last (UTC dates), or null without signals.</summary>
     public async Task<(DateTime First, DateTime End)?> SpanAsync(CancellationToken cancellationToken = default)
     {
-        Row? row = await _signals.Filter(Col("is_known"))
+        Row? row = await _knownTimes
             .Agg(Min(Col("event_time")).Alias("first"), DateAdd(Max(ToDate(Col("event_time"))), 1).Alias("end"))
             .FirstAsync(cancellationToken).ConfigureAwait(false);
         if (row is null || row.IsNullAt(0))
