@@ -99,9 +99,11 @@ public static class CustomerProfiler
         Column end = Lit(new DateTimeOffset(referenceDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
         Column in30 = (Col("event_time") >= Lit(StartOf(referenceDate, 30))) & (Col("event_time") < end);
         Column in90 = (Col("event_time") >= Lit(StartOf(referenceDate, 90))) & (Col("event_time") < end);
+        // Only the last 90 days are aggregated: a customer without events in them gets 0 from the outer join.
         return events
+            .Filter(in90)
             .GroupBy("customer_id")
-            .Agg(CountIf(in30).Alias("events_30d"), CountIf(in90).Alias("events_90d"));
+            .Agg(CountIf(in30).Alias("events_30d"), Count("*").Alias("events_90d"));
     }
 
     /// <summary>An event count of the profile: 0 for a customer without events, null without an events table.</summary>
