@@ -268,7 +268,7 @@ public final class NightlyReference {
         Column end = lit(java.sql.Timestamp.from(referenceDate.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
         Column in30 = col("event_time").geq(lit(java.sql.Timestamp.from(referenceDate.minusDays(30).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()))).and(col("event_time").lt(end));
         Column in90 = col("event_time").geq(lit(java.sql.Timestamp.from(referenceDate.minusDays(90).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()))).and(col("event_time").lt(end));
-        Dataset<Row> activity = events.groupBy("customer_id").agg(count_if(in30).alias("events_30d"), count_if(in90).alias("events_90d"));
+        Dataset<Row> activity = events.filter(in90).groupBy("customer_id").agg(count_if(in30).alias("events_30d"), count("*").alias("events_90d"));
 
         Column returnedValue = coalesce(col("returned_value"), lit(0.0));
         Dataset<Row> profiles = bought
@@ -341,7 +341,8 @@ public final class NightlyReference {
             KMeansModel best = null;
             double bestSilhouette = Double.NEGATIVE_INFINITY;
             for (int k = 3; k <= 8; k++) {
-                KMeansModel model = new KMeans().setK(k).setSeed(1).setFeaturesCol("features").setPredictionCol("segment").fit(features);
+                // KMeans persists its own vectors for the iterations only when its input is not cached itself.
+                KMeansModel model = new KMeans().setK(k).setSeed(1).setFeaturesCol("features").setPredictionCol("segment").fit(features.select("features"));
                 double silhouette = evaluator.evaluate(model.transform(features));
                 if (silhouette > bestSilhouette) {
                     best = model;
@@ -397,8 +398,8 @@ public final class NightlyReference {
     private static final int CANDIDATE_PRODUCTS = 2000;
     private static final int CANDIDATE_DAYS = 90;
     private static final int SIMILAR_PRODUCTS = 10;
-    /** Customers with at most this many known products get N + this many candidates per source; heavier ones N + the largest history, at most MAX_HISTORY. */
-    private static final int LIGHT_HISTORY = 50;
+    /** A customer with h known products gets N + the first of these bounds at least h candidates per source (at most N + the largest history). */
+    private static final int[] HISTORY_TIERS = {5, 20, 80, 320, 1280, 5000};
     private static final int MAX_HISTORY = 5000;
     /** Rank 32, regParam 1, alpha 20, and the decay constants 15, 30 and 60 days. */
     private static final List<AlsSettings> GRID = List.of(
@@ -411,7 +412,7 @@ public final class NightlyReference {
         Dataset<Row> purchases = spark.read().parquet(partition("clean/transactions"));
         Dataset<Row> events = published("clean/events") ? spark.read().parquet(partition("clean/events")) : null;
         Feedback raw = Feedback.implicit(purchases, events);
-        Row span = raw.signals(null, null).filter(col("is_known"))
+        Row span = purchases
             .agg(min(col("event_time")).alias("first"), date_add(max(to_date(col("event_time"))), 1).alias("end")).first();
         if (span.isNullAt(0)) {
             throw new IllegalStateException("the clean transactions of " + runDate + " are empty");
@@ -830,14 +831,21 @@ public final class NightlyReference {
         return heaviest.isNullAt(0) ? 0 : heaviest.getLong(0);
     }
 
-    /** ALS candidate lists (user, recommendations) for N + the history size of the light or the heavy customers. */
+    /** ALS candidate lists (user, recommendations): N + the tier's history bound for each tier of customers. */
     private static Dataset<Row> candidates(Dataset<Row> users, long maxKnown, BiFunction<Dataset<Row>, Integer, Dataset<Row>> source) {
-        Dataset<Row> light = source.apply(users.filter(col("known_count").leq(LIGHT_HISTORY)).select("user"), TOP_N + (int) Math.min(maxKnown, LIGHT_HISTORY));
-        if (maxKnown <= LIGHT_HISTORY) {
-            return light;
+        Dataset<Row> candidates = null;
+        long below = -1;
+        for (int bound : HISTORY_TIERS) {
+            boolean isLast = maxKnown <= bound || bound == MAX_HISTORY;
+            Column inTier = isLast ? col("known_count").gt(below) : col("known_count").gt(below).and(col("known_count").leq(bound));
+            Dataset<Row> tier = source.apply(users.filter(inTier).select("user"), TOP_N + (int) Math.min(maxKnown, bound));
+            candidates = candidates == null ? tier : candidates.union(tier);
+            if (isLast) {
+                break;
+            }
+            below = bound;
         }
-        Dataset<Row> heavy = source.apply(users.filter(col("known_count").gt(LIGHT_HISTORY)).select("user"), TOP_N + (int) Math.min(maxKnown, MAX_HISTORY));
-        return light.union(heavy);
+        return candidates;
     }
 
     private record RankingMetrics(long users, double precision, double recall, double ndcg, double coverage) {
