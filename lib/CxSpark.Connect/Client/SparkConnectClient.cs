@@ -32,8 +32,11 @@ internal sealed partial class SparkConnectClient : IAsyncDisposable
             callInvoker = _ownedChannel.CreateCallInvoker();
         }
 
-        _stub = new Proto.SparkConnectService.SparkConnectServiceClient(callInvoker.Intercept(AddHeaders));
+        _stub = new Proto.SparkConnectService.SparkConnectServiceClient(callInvoker.Intercept(AddHeaders).Intercept(Calls));
     }
+
+    /// <summary>Measures the time with a call to the server in flight.</summary>
+    internal CallTimer Calls { get; } = new();
 
     internal SparkConnectOptions Options { get; }
 

@@ -40,6 +40,13 @@ public sealed partial class SparkSession : IAsyncDisposable
 
     internal SparkConnectClient Client { get; }
 
+    /// <summary>
+    /// Gets how long at least one call of this session to the server has been in flight (overlapping calls count once):
+    /// the server's share of the client's wall time, whatever it did meanwhile (analysis, planning, jobs). A client's own
+    /// work between calls is the rest of its wall time.
+    /// </summary>
+    public TimeSpan ServerTime => Client.Calls.Busy;
+
     /// <summary>Starts configuring a session.</summary>
     public static SparkSessionBuilder Builder() => new();
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CxSpark.Connect.IntegrationTests.Infrastructure;
 using CxSpark.Connect.Sql;
 using static CxSpark.Connect.Sql.Functions;
@@ -13,6 +14,23 @@ public sealed class SparkSessionTests(SparkServerFixture fixture)
     public async Task VersionAsync_BundledRuntime_Is414()
     {
         Assert.Equal("4.1.4", await _spark.VersionAsync());
+    }
+
+    [Fact]
+    public async Task ServerTime_CountsCallsInFlight_NotTheClientsOwnTime()
+    {
+        TimeSpan before = _spark.ServerTime;
+        var watch = Stopwatch.StartNew();
+        DataFrame sum = await _spark.SqlAsync("SELECT sum(id) AS total FROM range(0, 20000000)");
+        Row row = Assert.Single(await sum.CollectAsync());
+        TimeSpan calls = watch.Elapsed;
+        await Task.Delay(TimeSpan.FromMilliseconds(500)); // the client's own time: no call in flight
+        TimeSpan wall = watch.Elapsed;
+        TimeSpan server = _spark.ServerTime - before;
+
+        Assert.Equal(199999990000000L, row.GetLong("total"));
+        Assert.InRange(server, calls - TimeSpan.FromMilliseconds(50), calls + TimeSpan.FromMilliseconds(5));
+        Assert.True(wall - server >= TimeSpan.FromMilliseconds(490), $"client time {wall - server} should include the 500 ms delay");
     }
 
     [Fact]
