@@ -60,4 +60,8 @@ public sealed class RunManifest
 /// <param name="Status"><c>succeeded</c> or <c>failed</c>.</param>
 /// <param name="StartedAt">When the stage started (UTC), so its Spark jobs can be found by time (for example in Spark's UI REST API).</param>
 /// <param name="PeakWorkingSetMb">The job process's peak working set at the end of the stage, in MiB (a high-water mark over the run so far).</param>
-public sealed record StageTiming(string Stage, double Seconds, string Status, DateTimeOffset? StartedAt = null, long? PeakWorkingSetMb = null);
+/// <param name="ServerSeconds">
+/// The seconds of the stage during which a call to the Spark server was in flight (<see cref="CxSpark.Connect.Sql.SparkSession.ServerTime"/>);
+/// <see cref="Seconds"/> minus these is the time CxSpark itself took between calls.
+/// </param>
+public sealed record StageTiming(string Stage, double Seconds, string Status, DateTimeOffset? StartedAt = null, long? PeakWorkingSetMb = null, double? ServerSeconds = null);

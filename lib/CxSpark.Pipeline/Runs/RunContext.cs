@@ -45,25 +45,28 @@ public sealed class RunContext
     {
         Logger.LogInformation("[{Stage}] started", stage);
         DateTimeOffset startedAt = DateTimeOffset.UtcNow;
+        TimeSpan serverBefore = Spark.ServerTime;
         var watch = Stopwatch.StartNew();
         try
         {
             T result = await body().ConfigureAwait(false);
-            Manifest.Stages.Add(Timing(stage, watch, "succeeded", startedAt));
+            Manifest.Stages.Add(Timing(stage, watch, "succeeded", startedAt, serverBefore));
             Logger.LogInformation("[{Stage}] finished in {Seconds:F1} s", stage, watch.Elapsed.TotalSeconds);
             return result;
         }
         catch (Exception)
         {
-            Manifest.Stages.Add(Timing(stage, watch, "failed", startedAt));
+            Manifest.Stages.Add(Timing(stage, watch, "failed", startedAt, serverBefore));
             throw;
         }
     }
 
-    private static StageTiming Timing(string stage, Stopwatch watch, string status, DateTimeOffset startedAt)
+    private StageTiming Timing(string stage, Stopwatch watch, string status, DateTimeOffset startedAt, TimeSpan serverBefore)
     {
+        double seconds = watch.Elapsed.TotalSeconds;
+        double server = Math.Min(seconds, (Spark.ServerTime - serverBefore).TotalSeconds);
         using var self = Process.GetCurrentProcess();
-        return new StageTiming(stage, Math.Round(watch.Elapsed.TotalSeconds, 3), status, startedAt, self.PeakWorkingSet64 / (1024 * 1024));
+        return new StageTiming(stage, Math.Round(seconds, 3), status, startedAt, self.PeakWorkingSet64 / (1024 * 1024), Math.Round(server, 3));
     }
 
     /// <summary>Records the versions, the outcome and the end time, writes the manifest and returns its path.</summary>

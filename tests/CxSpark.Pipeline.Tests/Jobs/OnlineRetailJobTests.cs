@@ -36,6 +36,9 @@ public sealed class OnlineRetailJobTests(SparkServerFixture fixture)
         Assert.Equal("succeeded", manifest.GetProperty("status").GetString());
         Assert.Equal(["clean.transactions", "clean.customers", "clean.products", "clean.ratings", "profile", "recommend", "segment"],
             manifest.GetProperty("stages").EnumerateArray().Select(s => s.GetProperty("stage").GetString()!).ToArray());
+        // Every stage spends most of its time in calls to the server, and never more than its wall time.
+        Assert.All(manifest.GetProperty("stages").EnumerateArray(), s => Assert.InRange(
+            s.GetProperty("server_seconds").GetDouble(), 0.5 * s.GetProperty("seconds").GetDouble(), s.GetProperty("seconds").GetDouble()));
         Assert.Equal(SampleCounts.Ratings, manifest.GetProperty("cleaning").GetProperty("ratings").GetProperty("rows_in").GetInt64());
         JsonElement transactions = manifest.GetProperty("cleaning").GetProperty("transactions");
         Assert.Equal(SampleCounts.Transactions, transactions.GetProperty("rows_in").GetInt64());
