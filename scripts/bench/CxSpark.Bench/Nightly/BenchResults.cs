@@ -22,8 +22,11 @@ internal sealed record CxsparkResult(int ExitCode, string Status, double WallSec
 /// <summary>
 /// One stage of the CxSpark run. <see cref="JobSeconds"/> is the time within the stage during which the server ran at
 /// least one Spark job; <see cref="SparkSeconds"/> the time during which it ran a job or a SQL execution (planning and
-/// write commits included), both merged over overlaps from the Spark UI REST API. <see cref="ClientOverhead"/> is
-/// (wall − Spark) / wall: the client's own work, Connect round trips, and analysis requests (schemas) on the server.
+/// write commits included), both merged over overlaps from the Spark UI REST API. <see cref="ServerSeconds"/> is the time
+/// during which CxSpark had a call to the server in flight (measured by its client, the manifest's <c>server_seconds</c>).
+/// <see cref="ClientOverhead"/> is (wall − server) / wall: CxSpark's own work between calls. <see cref="OutsideSpark"/> is
+/// (wall − Spark) / wall: that plus the server's work outside jobs and SQL executions (analysis requests, the planning of
+/// commands, MLlib's driver-side work between its jobs).
 /// </summary>
 internal sealed record StageResult(
     string Stage,
@@ -34,7 +37,9 @@ internal sealed record StageResult(
     double? ClientOverhead,
     long? RowsIn,
     long? RowsOut,
-    long? PeakWorkingSetMb);
+    long? PeakWorkingSetMb,
+    double? ServerSeconds = null,
+    double? OutsideSpark = null);
 
 /// <summary>The JVM reference on one size.</summary>
 internal sealed record ReferenceResult(int ExitCode, double WallSeconds, List<ReferenceStage> Stages, string Log);

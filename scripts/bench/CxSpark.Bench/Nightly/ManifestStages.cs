@@ -21,11 +21,13 @@ internal static class ManifestStages
                 spark = Math.Round(SparkUiClient.BusySeconds([.. jobs, .. sqlExecutions], from, from.AddSeconds(seconds)), 3);
             }
 
-            double? overhead = spark is null || seconds <= 0 ? null : Math.Round((seconds - spark.Value) / seconds, 4);
+            double? outside = spark is null || seconds <= 0 ? null : Math.Round((seconds - spark.Value) / seconds, 4);
+            double? server = stage.TryGetProperty("server_seconds", out JsonElement busy) && busy.ValueKind == JsonValueKind.Number ? busy.GetDouble() : null;
+            double? overhead = server is null || seconds <= 0 ? null : Math.Round((seconds - server.Value) / seconds, 4);
             string status = stage.GetProperty("status").GetString()!;
             (long? rowsIn, long? rowsOut) = status == "succeeded" ? Rows(manifest, name) : (null, null);
             long? peak = stage.TryGetProperty("peak_working_set_mb", out JsonElement mb) && mb.ValueKind == JsonValueKind.Number ? mb.GetInt64() : null;
-            stages.Add(new StageResult(name, status, seconds, jobSeconds, spark, overhead, rowsIn, rowsOut, peak));
+            stages.Add(new StageResult(name, status, seconds, jobSeconds, spark, overhead, rowsIn, rowsOut, peak, server, outside));
         }
 
         return stages;
