@@ -35,17 +35,7 @@ internal sealed class CallTimer : Interceptor
     public override AsyncUnaryCall<TResponse> AsyncUnaryCall<TRequest, TResponse>(
         TRequest request, ClientInterceptorContext<TRequest, TResponse> context, AsyncUnaryCallContinuation<TRequest, TResponse> continuation)
     {
-        Action end = Begin();
-        AsyncUnaryCall<TResponse> call;
-        try
-        {
-            call = continuation(request, context);
-        }
-        catch
-        {
-            end();
-            throw;
-        }
+        AsyncUnaryCall<TResponse> call = Start(() => continuation(request, context), out Action end);
 
         Task<TResponse> response = EndWhenDone(call.ResponseAsync, end);
         return new AsyncUnaryCall<TResponse>(response, call.ResponseHeadersAsync, call.GetStatus, call.GetTrailers, () =>
@@ -58,17 +48,7 @@ internal sealed class CallTimer : Interceptor
     public override AsyncServerStreamingCall<TResponse> AsyncServerStreamingCall<TRequest, TResponse>(
         TRequest request, ClientInterceptorContext<TRequest, TResponse> context, AsyncServerStreamingCallContinuation<TRequest, TResponse> continuation)
     {
-        Action end = Begin();
-        AsyncServerStreamingCall<TResponse> call;
-        try
-        {
-            call = continuation(request, context);
-        }
-        catch
-        {
-            end();
-            throw;
-        }
+        AsyncServerStreamingCall<TResponse> call = Start(() => continuation(request, context), out Action end);
 
         return new AsyncServerStreamingCall<TResponse>(call.ResponseStream, call.ResponseHeadersAsync, call.GetStatus, call.GetTrailers, () =>
         {
@@ -80,17 +60,7 @@ internal sealed class CallTimer : Interceptor
     public override AsyncClientStreamingCall<TRequest, TResponse> AsyncClientStreamingCall<TRequest, TResponse>(
         ClientInterceptorContext<TRequest, TResponse> context, AsyncClientStreamingCallContinuation<TRequest, TResponse> continuation)
     {
-        Action end = Begin();
-        AsyncClientStreamingCall<TRequest, TResponse> call;
-        try
-        {
-            call = continuation(context);
-        }
-        catch
-        {
-            end();
-            throw;
-        }
+        AsyncClientStreamingCall<TRequest, TResponse> call = Start(() => continuation(context), out Action end);
 
         Task<TResponse> response = EndWhenDone(call.ResponseAsync, end);
         return new AsyncClientStreamingCall<TRequest, TResponse>(call.RequestStream, response, call.ResponseHeadersAsync, call.GetStatus, call.GetTrailers, () =>
@@ -98,6 +68,21 @@ internal sealed class CallTimer : Interceptor
             end();
             call.Dispose();
         });
+    }
+
+    /// <summary>Starts a call as in flight; <paramref name="end"/> ends it, and a call that fails to start ends at once.</summary>
+    private TCall Start<TCall>(Func<TCall> start, out Action end)
+    {
+        end = Begin();
+        try
+        {
+            return start();
+        }
+        catch
+        {
+            end();
+            throw;
+        }
     }
 
     /// <summary>Marks a call as started; the returned action ends it (only its first invocation counts).</summary>
