@@ -29,8 +29,8 @@ public sealed class SparkSessionTests(SparkServerFixture fixture)
         TimeSpan server = _spark.ServerTime - before;
 
         Assert.Equal(199999990000000L, row.GetLong("total"));
-        Assert.InRange(server, calls - TimeSpan.FromMilliseconds(50), calls + TimeSpan.FromMilliseconds(5));
-        Assert.True(wall - server >= TimeSpan.FromMilliseconds(490), $"client time {wall - server} should include the 500 ms delay");
+        // The executions' ReleaseExecute calls run in the background after them, into the delay: a few tens of ms.
+        Assert.InRange(server, calls - TimeSpan.FromMilliseconds(50), wall - TimeSpan.FromMilliseconds(400));
     }
 
     [Fact]
