@@ -43,7 +43,7 @@ internal static class BenchReport
         }
 
         (double cxTotal, double? sparkTotal, double? serverTotal, double? refTotal) = Totals(size);
-        Console.WriteLine(F($"   {"total",-20} {cxTotal,8:F1} {"",8} {Num(sparkTotal),8} {Num(serverTotal),8} {Pct(Share(cxTotal, serverTotal)),7} {Pct(Share(cxTotal, sparkTotal)),8} {"",12} {"",12} {"",8} {Num(refTotal),8} {Num(refTotal is > 0 ? cxTotal / refTotal : null, "F2"),7}"));
+        Console.WriteLine(F($"   {"total",-20} {cxTotal,8:F1} {"",8} {Num(sparkTotal),8} {Num(serverTotal),8} {Pct(StageResult.Share(cxTotal, serverTotal)),7} {Pct(StageResult.Share(cxTotal, sparkTotal)),8} {"",12} {"",12} {"",8} {Num(refTotal),8} {Num(refTotal is > 0 ? cxTotal / refTotal : null, "F2"),7}"));
         Console.WriteLine("   (total: stages that succeeded in CxSpark and exist in the reference; jobs = time a Spark job ran; spark = a job or SQL execution ran;");
         Console.WriteLine("    server = a call to the server was in flight (CxSpark's client); client = (wall - server) / wall: CxSpark's own time;");
         Console.WriteLine("    no spark = (wall - spark) / wall: CxSpark's time plus the server's outside jobs and SQL executions: analysis, planning, MLlib driver work)");
@@ -79,7 +79,7 @@ internal static class BenchReport
         foreach (SizeResult size in run.Sizes)
         {
             (double cx, double? spark, double? server, double? reference) = Totals(size);
-            Console.WriteLine(F($"   {size.Size,-8} {cx,10:F1} {Num(reference),10} {Num(reference is > 0 ? cx / reference : null, "F2"),7} {Pct(Share(cx, server)),7} {Pct(Share(cx, spark)),8} {Mb(size.Cxspark.MaxRssMb),9}"));
+            Console.WriteLine(F($"   {size.Size,-8} {cx,10:F1} {Num(reference),10} {Num(reference is > 0 ? cx / reference : null, "F2"),7} {Pct(StageResult.Share(cx, server)),7} {Pct(StageResult.Share(cx, spark)),8} {Mb(size.Cxspark.MaxRssMb),9}"));
         }
     }
 
@@ -165,9 +165,6 @@ internal static class BenchReport
         double? reference = size.Reference?.Stages.Where(r => ran.Any(s => s.Stage == r.Stage)).Sum(r => r.Seconds);
         return (ran.Sum(s => s.Seconds), spark, server, reference);
     }
-
-    /// <summary>The share of <paramref name="wall"/> outside <paramref name="busy"/>.</summary>
-    private static double? Share(double wall, double? busy) => busy is null || wall <= 0 ? null : (wall - busy.Value) / wall;
 
     private static double? Seconds(SizeResult size, string stage) =>
         size.Cxspark.Stages.FirstOrDefault(s => s.Stage == stage && s.Status == "succeeded")?.Seconds;

@@ -39,7 +39,11 @@ internal sealed record StageResult(
     long? RowsOut,
     long? PeakWorkingSetMb,
     double? ServerSeconds = null,
-    double? OutsideSpark = null);
+    double? OutsideSpark = null)
+{
+    /// <summary>The share of <paramref name="wall"/> seconds outside <paramref name="busy"/> seconds (null when either is unknown).</summary>
+    public static double? Share(double wall, double? busy) => busy is null || wall <= 0 ? null : (wall - busy.Value) / wall;
+}
 
 /// <summary>The JVM reference on one size.</summary>
 internal sealed record ReferenceResult(int ExitCode, double WallSeconds, List<ReferenceStage> Stages, string Log);

@@ -21,9 +21,9 @@ internal static class ManifestStages
                 spark = Math.Round(SparkUiClient.BusySeconds([.. jobs, .. sqlExecutions], from, from.AddSeconds(seconds)), 3);
             }
 
-            double? outside = spark is null || seconds <= 0 ? null : Math.Round((seconds - spark.Value) / seconds, 4);
             double? server = stage.TryGetProperty("server_seconds", out JsonElement busy) && busy.ValueKind == JsonValueKind.Number ? busy.GetDouble() : null;
-            double? overhead = server is null || seconds <= 0 ? null : Math.Round((seconds - server.Value) / seconds, 4);
+            double? outside = Round(StageResult.Share(seconds, spark));
+            double? overhead = Round(StageResult.Share(seconds, server));
             string status = stage.GetProperty("status").GetString()!;
             (long? rowsIn, long? rowsOut) = status == "succeeded" ? Rows(manifest, name) : (null, null);
             long? peak = stage.TryGetProperty("peak_working_set_mb", out JsonElement mb) && mb.ValueKind == JsonValueKind.Number ? mb.GetInt64() : null;
@@ -32,6 +32,8 @@ internal static class ManifestStages
 
         return stages;
     }
+
+    private static double? Round(double? share) => share is null ? null : Math.Round(share.Value, 4);
 
     /// <summary>Rows into and out of a stage: the cleaning counts, then the named row counts each later stage records.</summary>
     private static (long? In, long? Out) Rows(JsonElement manifest, string stage)
