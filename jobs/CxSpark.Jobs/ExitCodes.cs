@@ -14,4 +14,13 @@ public static class ExitCodes
 
     /// <summary>The job failed while running (Spark error, invariant violation, stage not available).</summary>
     public const int JobFailed = 4;
+
+    /// <summary>Another run holds the output's lock; nothing was read or written.</summary>
+    public const int OutputLocked = 5;
+
+    /// <summary>Stopped by SIGINT (Ctrl-C): Spark's operations interrupted, nothing published, manifest <c>cancelled</c>.</summary>
+    public const int Interrupted = 130;
+
+    /// <summary>Stopped by SIGTERM (a scheduler, Kubernetes, systemd): as <see cref="Interrupted"/>.</summary>
+    public const int Terminated = 143;
 }

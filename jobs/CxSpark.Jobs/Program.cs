@@ -6,11 +6,13 @@ using CxSpark.Jobs.Hosting;
 using CxSpark.Pipeline.Cleaning;
 using CxSpark.Pipeline.Configuration;
 using CxSpark.Pipeline.Contract;
+using CxSpark.Pipeline.Publishing;
 using CxSpark.Pipeline.Runs;
 
 // cxspark <verb> [options]: parses the command line, runs one verb, maps its outcome to a documented exit code.
 RootCommand root = new("cxspark: the CxSpark customer pipeline on Apache Spark (Spark Connect).\n" +
-    "Exit codes: 0 ok, 2 bad input or configuration, 3 Spark unavailable, 4 job failure.");
+    "Exit codes: 0 ok, 2 bad input or configuration, 3 Spark unavailable, 4 job failure, 5 output locked by another run, " +
+    "130 / 143 stopped by SIGINT / SIGTERM (nothing published).");
 foreach (Command command in JobCommands.Create())
 {
     root.Subcommands.Add(command);
@@ -29,11 +31,7 @@ if (parsed.Errors.Count > 0)
 }
 
 using var cancellation = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    cancellation.Cancel();
-};
+using var stop = new StopSignals(cancellation);
 
 try
 {
@@ -43,8 +41,10 @@ catch (Exception e)
 {
     (int code, string kind) = e switch
     {
+        _ when stop.ExitCode is int signalled => (signalled, "stopped by " + stop.Signal),
         InputContractException or PipelineConfigurationException or JobArgumentException => (ExitCodes.BadInput, "bad input"),
         SparkUnavailableException or SparkConnectionException or SessionChangedException => (ExitCodes.SparkUnavailable, "Spark unavailable"),
+        OutputLockedException => (ExitCodes.OutputLocked, "output locked"),
         CleaningInvariantException => (ExitCodes.JobFailed, "invariant violated"),
         OperationCanceledException => (ExitCodes.JobFailed, "cancelled"),
         _ => (ExitCodes.JobFailed, "job failed"),

@@ -1,10 +1,12 @@
 using CxSpark.Pipeline.Configuration;
+using CxSpark.Pipeline.Publishing;
 using CxSpark.Pipeline.Runs;
 using Microsoft.Extensions.Logging;
 
 namespace CxSpark.Jobs.Hosting;
 
-/// <summary>Runs one pipeline entry point: opens Spark, runs it under a <see cref="RunContext"/>, writes the manifest.</summary>
+/// <summary>Runs one pipeline entry point: holds the output's lock, finishes what dead runs left, opens Spark, runs the body
+/// under a <see cref="RunContext"/>, commits its tables and writes the manifest.</summary>
 public static class JobRunner
 {
     /// <summary>Runs <paramref name="body"/> as job <paramref name="job"/>; exceptions propagate to Program's exit-code mapping.</summary>
@@ -14,29 +16,58 @@ public static class JobRunner
         ILogger logger = loggers.CreateLogger("cxspark." + job);
         logger.LogInformation("[{Job}] run {RunId}, run date {RunDate:yyyy-MM-dd}, input {Input}, output {Output}",
             job, options.RunId, options.RunDate, options.Input, options.Output);
+        using OutputLock? held = HoldOutput(options, logger);
         await using SparkConnection spark = await SparkConnection.OpenAsync(options, logger, cancellationToken).ConfigureAwait(false);
         using var progress = new ProgressReporter(spark.Session);
         var context = new RunContext(spark.Session, options, job, logger);
         try
         {
+            await context.StartAsync(cancellationToken).ConfigureAwait(false);
             await body(context, cancellationToken).ConfigureAwait(false);
+            await context.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e)
         {
-            await TryFinishAsync(context, "failed", e.Message, logger).ConfigureAwait(false);
+            string status = cancellationToken.IsCancellationRequested ? "cancelled" : "failed";
+            await TryFinishAsync(context, status, e.Message, logger).ConfigureAwait(false);
             throw;
         }
 
-        string manifest = await context.FinishAsync("succeeded", null, cancellationToken).ConfigureAwait(false);
+        string manifest = await context.FinishAsync("succeeded", null, CancellationToken.None).ConfigureAwait(false);
         Console.Out.WriteLine(manifest);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Takes the output's lock (local outputs), then rolls interrupted commits forward or back and sweeps leftovers.</summary>
+    /// <exception cref="OutputLockedException">Another run holds the output.</exception>
+    public static OutputLock? HoldOutput(PipelineOptions options, ILogger logger)
+    {
+        var layout = new OutputLayout(options.Output);
+        if (!layout.IsLocal)
+        {
+            logger.LogInformation("[lock] {Output} is not a local path: no lock, recovery or sweep there (see README, Outputs)", options.Output);
+            return null;
+        }
+
+        OutputLock held = OutputLock.Acquire(layout, options.RunId, TimeSpan.FromHours(options.LockStaleHours), logger);
+        try
+        {
+            CommitRecovery.Recover(layout, logger);
+            OutputSweeper.Sweep(layout, options.RunId, logger);
+            return held;
+        }
+        catch
+        {
+            held.Dispose();
+            throw;
+        }
     }
 
     private static async Task TryFinishAsync(RunContext context, string status, string error, ILogger logger)
     {
         try
         {
-            await context.FinishAsync(status, error).ConfigureAwait(false);
+            await context.FinishAsync(status, error, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e)
         {

@@ -58,6 +58,15 @@ public sealed record PipelineOptions
     /// </remarks>
     public int ShufflePartitions { get; init; } = 8;
 
+    /// <summary>
+    /// How old (hours) another run's lock of the output may be before this run takes it over (key <c>Publish:LockStaleHours</c>,
+    /// default 24); a lock whose process is gone on this host is taken over at once.
+    /// </summary>
+    public double LockStaleHours { get; init; } = DefaultLockStaleHours;
+
+    /// <summary>The default of <see cref="LockStaleHours"/>.</summary>
+    public const double DefaultLockStaleHours = 24;
+
     /// <summary>How long a job waits for Spark to answer its first request (key <c>Spark:ConnectTimeoutSeconds</c>, default 60).</summary>
     public int ConnectTimeoutSeconds { get; init; } = 60;
 

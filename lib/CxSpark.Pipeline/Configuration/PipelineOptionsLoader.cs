@@ -37,6 +37,7 @@ public static class PipelineOptionsLoader
             SegmentsMinK = (int?)Number(configuration, "Segments:MinK"),
             SegmentsMaxK = (int?)Number(configuration, "Segments:MaxK"),
             Recommend = LoadRecommend(configuration),
+            LockStaleHours = Number(configuration, "Publish:LockStaleHours") ?? PipelineOptions.DefaultLockStaleHours,
             ConnectTimeoutSeconds = (int)(Number(configuration, "Spark:ConnectTimeoutSeconds") ?? 60),
             Effective = Flatten(configuration),
         };

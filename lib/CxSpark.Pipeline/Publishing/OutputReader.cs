@@ -3,7 +3,7 @@ using CxSpark.Connect.Sql;
 
 namespace CxSpark.Pipeline.Publishing;
 
-/// <summary>Reads partitions this pipeline published earlier (the input of later stages).</summary>
+/// <summary>Reads the tables a run's later stages take as input: what the run staged, else what was published for the run date.</summary>
 public sealed class OutputReader
 {
     private readonly SparkSession _spark;
@@ -17,7 +17,10 @@ public sealed class OutputReader
         _publisher = publisher;
     }
 
-    /// <summary>The run date's partition of <paramref name="table"/>, or null when it was never published.</summary>
+    /// <summary>
+    /// This run's staged <paramref name="table"/>, else its published partition of the run date when the run does not produce
+    /// it; null when neither exists.
+    /// </summary>
     /// <remarks>A table persisted by <see cref="PersistAsync"/> is served from Spark's cache until it is released.</remarks>
     public async Task<DataFrame?> ReadAsync(string table, CancellationToken cancellationToken = default)
     {
@@ -26,8 +29,8 @@ public sealed class OutputReader
             return persisted;
         }
 
-        string path = _publisher.PartitionPath(table);
-        if (StoragePath.IsLocal(path) && !Directory.Exists(path))
+        string? path = _publisher.ReadPath(table);
+        if (path is null || (StoragePath.IsLocal(path) && !Directory.Exists(path)))
         {
             return null;
         }

@@ -21,6 +21,9 @@ public static class CleanRun
             MinRating = context.Options.MinRating,
             MaxRating = context.Options.MaxRating,
         };
+        context.Publisher.Claim(InputTables.All
+            .SelectMany(c => new[] { OutputTables.Clean(c.Name), OutputTables.Quarantine(c.Name) })
+            .Append(OutputTables.Returns));
         foreach (TableContract contract in InputTables.All)
         {
             RawTable? raw = await reader.ReadAsync(contract, cancellationToken).ConfigureAwait(false);
@@ -60,15 +63,15 @@ public static class CleanRun
 
             string? key = context.Options.PiiHashKey;
             await using IAsyncDisposable sized = await ShufflePartitions.ScopeAsync(context.Spark, classes.RowsIn, context.Options.ShufflePartitions, cancellationToken).ConfigureAwait(false);
-            long clean = await PublishAsync(context, PiiPolicy.Apply(split.Clean, contract, key), OutputTables.Clean(contract.Name), cancellationToken).ConfigureAwait(false);
+            long clean = await context.PublishAsync(PiiPolicy.Apply(split.Clean, contract, key), OutputTables.Clean(contract.Name), cancellationToken).ConfigureAwait(false);
             long returns = 0;
             if (split.Returns is not null)
             {
-                returns = await PublishAsync(context, PiiPolicy.Apply(split.Returns, contract, key), OutputTables.Returns, cancellationToken).ConfigureAwait(false);
+                returns = await context.PublishAsync(PiiPolicy.Apply(split.Returns, contract, key), OutputTables.Returns, cancellationToken).ConfigureAwait(false);
             }
 
             DataFrame quarantine = PiiPolicy.Apply(split.Quarantine, contract, key, TableCleaner.ReasonColumn);
-            long quarantined = await PublishAsync(context, quarantine, OutputTables.Quarantine(contract.Name), cancellationToken).ConfigureAwait(false);
+            long quarantined = await context.PublishAsync(quarantine, OutputTables.Quarantine(contract.Name), cancellationToken).ConfigureAwait(false);
             TableCounts counts = CleaningCounter.Complete(contract.Name, classes, clean, returns);
             if (quarantined != counts.Quarantined)
             {
@@ -84,16 +87,7 @@ public static class CleanRun
         }
         finally
         {
-            await classified.UnpersistAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            await classified.UnpersistAsync(cancellationToken: CancellationToken.None).ConfigureAwait(false);
         }
-    }
-
-    /// <summary>Publishes one part and returns its row count, read from the published files.</summary>
-    private static async Task<long> PublishAsync(RunContext context, DataFrame rows, string table, CancellationToken cancellationToken)
-    {
-        string path = await context.Publisher.PublishAsync(rows, table, cancellationToken).ConfigureAwait(false);
-        context.Manifest.Outputs[table] = path;
-        context.Logger.LogInformation("[publish] {Table} -> {Path}", table, path);
-        return await context.Spark.Read().Parquet(path).CountAsync(cancellationToken).ConfigureAwait(false);
     }
 }

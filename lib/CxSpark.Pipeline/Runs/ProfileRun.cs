@@ -18,6 +18,7 @@ public static class ProfileRun
 
     private static async Task<long> ProfileAsync(RunContext context, CancellationToken cancellationToken)
     {
+        context.Publisher.Claim([OutputTables.CustomerProfiles]);
         OutputReader outputs = context.Outputs;
         DataFrame purchases = await outputs.ReadAsync(OutputTables.Clean(InputTables.Transactions.Name), cancellationToken).ConfigureAwait(false)
             ?? throw new PipelineConfigurationException("RunDate",
@@ -30,17 +31,14 @@ public static class ProfileRun
         DateOnly referenceDate = context.Options.ReferenceDate ?? dayAfterLast ?? DateOnly.FromDateTime(DateTime.UtcNow);
         context.Logger.LogInformation("[profile] reference date {ReferenceDate:yyyy-MM-dd}", referenceDate);
         DataFrame profiles = RfmScorer.WithRfmScores(CustomerProfiler.Build(purchases, returns, products, events, referenceDate));
-        string path;
+        long customers;
         await using (await ShufflePartitions.ScopeAsync(context.Spark, purchaseLines, context.Options.ShufflePartitions, cancellationToken).ConfigureAwait(false))
         {
-            path = await context.Publisher.PublishAsync(profiles, OutputTables.CustomerProfiles, cancellationToken).ConfigureAwait(false);
+            customers = await context.PublishAsync(profiles, OutputTables.CustomerProfiles, cancellationToken).ConfigureAwait(false);
         }
 
-        context.Manifest.Outputs[OutputTables.CustomerProfiles] = path;
-
-        long customers = await context.Spark.Read().Parquet(path).CountAsync(cancellationToken).ConfigureAwait(false);
         context.Manifest.RowCounts["profile.customers"] = customers;
-        context.Logger.LogInformation("[profile] {Customers} customer profiles -> {Path}", customers, path);
+        context.Logger.LogInformation("[profile] {Customers} customer profiles", customers);
         return customers;
     }
 

@@ -24,6 +24,7 @@ public static class RecommendRun
     private static async Task<long> RecommendAsync(RunContext context, CancellationToken cancellationToken)
     {
         RecommendOptions options = context.Options.Recommend;
+        context.Publisher.Claim([OutputTables.Recommendations, OutputTables.SimilarProducts]);
         Feedback raw = await LoadFeedbackAsync(context, options, cancellationToken).ConfigureAwait(false);
         (DateTime first, DateTime end) = await raw.SpanAsync(cancellationToken).ConfigureAwait(false)
             ?? throw new PipelineConfigurationException("RunDate", $"the clean {(options.IsExplicit ? "ratings" : "transactions")} of {context.Options.RunDate:yyyy-MM-dd} are empty.");
@@ -187,10 +188,9 @@ public static class RecommendRun
                 recommendations = recommendations.UnionByName(newcomers);
             }
 
-            string path = await context.Publisher.PublishAsync(
+            string path = await context.Publisher.StageAsync(
                 recommendations.Select(Col("customer_id"), Col("rank"), Col("product_id"), Col("score"), Col("source"), Lit(modelVersion).Alias("model_version")),
                 OutputTables.Recommendations, cancellationToken).ConfigureAwait(false);
-            context.Manifest.Outputs[OutputTables.Recommendations] = path;
             Row counts = (await context.Spark.Read().Parquet(path).Agg(
                     Count("*").Alias("rows"), CountDistinct(Col("customer_id")).Alias("customers"),
                     CountIf(Col("source") == "popularity").Alias("popularity_rows"), CountDistinct(Col("product_id")).Alias("products"))
@@ -200,8 +200,8 @@ public static class RecommendRun
             context.Manifest.RowCounts["recommend.popularity_rows"] = counts.GetLong("popularity_rows");
             long catalogue = await index.Products.CountAsync(cancellationToken).ConfigureAwait(false);
             context.Manifest.Metrics["recommend.coverage"] = catalogue == 0 ? 0 : Math.Round((double)counts.GetLong("products") / catalogue, 6);
-            context.Logger.LogInformation("[recommend] {Rows} recommendations for {Customers} customers ({Fallback} from popularity) -> {Path}",
-                counts.GetLong("rows"), counts.GetLong("customers"), counts.GetLong("popularity_rows"), path);
+            context.Logger.LogInformation("[recommend] {Rows} recommendations for {Customers} customers ({Fallback} from popularity)",
+                counts.GetLong("rows"), counts.GetLong("customers"), counts.GetLong("popularity_rows"));
 
             if (options.SimilarProducts > 0)
             {
@@ -245,10 +245,8 @@ public static class RecommendRun
             .Join(index.Products.Hint("broadcast"), ["item"], JoinType.Inner)
             .Join(index.Products.Select(Col("item").Alias("similar_item"), Col("product_id").Alias("similar_product_id")).Hint("broadcast"), ["similar_item"], JoinType.Inner)
             .Select(Col("product_id"), Col("rank"), Col("similar_product_id"), Col("similarity"), Lit(modelVersion).Alias("model_version"));
-        string path = await context.Publisher.PublishAsync(similar, OutputTables.SimilarProducts, cancellationToken).ConfigureAwait(false);
-        context.Manifest.Outputs[OutputTables.SimilarProducts] = path;
-        long rows = await context.Spark.Read().Parquet(path).CountAsync(cancellationToken).ConfigureAwait(false);
+        long rows = await context.PublishAsync(similar, OutputTables.SimilarProducts, cancellationToken).ConfigureAwait(false);
         context.Manifest.RowCounts["recommend.similar_products"] = rows;
-        context.Logger.LogInformation("[recommend] {Rows} similar-product rows -> {Path}", rows.ToString(CultureInfo.InvariantCulture), path);
+        context.Logger.LogInformation("[recommend] {Rows} similar-product rows", rows.ToString(CultureInfo.InvariantCulture));
     }
 }

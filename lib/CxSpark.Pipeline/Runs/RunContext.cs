@@ -17,7 +17,7 @@ public sealed class RunContext
         Spark = spark;
         Options = options;
         Logger = logger;
-        Publisher = new TablePublisher(options.Output, options.RunId, options.RunDate);
+        Publisher = new TablePublisher(spark, options.Output, options.RunId, options.RunDate, job);
         Outputs = new OutputReader(spark, Publisher);
         Manifest = new RunManifest { RunId = options.RunId, Job = job, RunDate = options.RunDate, Config = options.Effective };
     }
@@ -31,14 +31,41 @@ public sealed class RunContext
     /// <summary>The logger for stage progress.</summary>
     public ILogger Logger { get; }
 
-    /// <summary>Writes this run's partitions.</summary>
+    /// <summary>Stages this run's tables and commits them at its end.</summary>
     public TablePublisher Publisher { get; }
 
-    /// <summary>Reads partitions published earlier for this run date.</summary>
+    /// <summary>Reads this run's staged tables, or those published earlier for this run date.</summary>
     public OutputReader Outputs { get; }
 
     /// <summary>The manifest being filled in.</summary>
     public RunManifest Manifest { get; }
+
+    /// <summary>Writes the manifest with status <c>running</c>, so a run that never finishes is still on record.</summary>
+    public Task<string> StartAsync(CancellationToken cancellationToken = default) =>
+        RunManifestWriter.WriteAsync(Spark, Manifest, Options.Output, cancellationToken);
+
+    /// <summary>Stages <paramref name="rows"/> as this run's <paramref name="table"/> and returns the row count of the staged files.</summary>
+    /// <remarks>The count comes from the files written (Parquet footers), so the manifest counts what will be published.</remarks>
+    public async Task<long> PublishAsync(DataFrame rows, string table, CancellationToken cancellationToken = default)
+    {
+        string staged = await Publisher.StageAsync(rows, table, cancellationToken).ConfigureAwait(false);
+        long count = await Spark.Read().Parquet(staged).CountAsync(cancellationToken).ConfigureAwait(false);
+        Logger.LogInformation("[stage] {Table}: {Rows} rows staged", table, count);
+        return count;
+    }
+
+    /// <summary>Makes every table this run staged visible together, and records where each was published.</summary>
+    /// <remarks>Called once every stage and check has passed; not cancellable once the renames start.</remarks>
+    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        IReadOnlyDictionary<string, string> published = await Publisher.CommitAsync(Logger, CancellationToken.None).ConfigureAwait(false);
+        foreach ((string table, string path) in published)
+        {
+            Manifest.Outputs[table] = path;
+            Logger.LogInformation("[publish] {Table} -> {Path}", table, path);
+        }
+    }
 
     /// <summary>Runs one stage, logging its start and end and recording its wall time in the manifest.</summary>
     public async Task<T> StageAsync<T>(string stage, Func<Task<T>> body)
@@ -86,7 +113,11 @@ public sealed class RunContext
             Manifest.Versions["spark"] = "unavailable: " + e.GetType().Name;
         }
 
-        Publisher.CleanUpStaging();
+        if (status != "succeeded")
+        {
+            Publisher.Abort();
+        }
+
         string path = await RunManifestWriter.WriteAsync(Spark, Manifest, Options.Output, cancellationToken).ConfigureAwait(false);
         Logger.LogInformation("Run {RunId} {Status}; manifest {Path}", Options.RunId, status, path);
         return path;

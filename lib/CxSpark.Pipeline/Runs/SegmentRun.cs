@@ -27,6 +27,7 @@ public static class SegmentRun
 
     private static async Task<int> SegmentAsync(RunContext context, CancellationToken cancellationToken)
     {
+        context.Publisher.Claim([OutputTables.CustomerSegments, OutputTables.SegmentSummary]);
         DataFrame profiles = await context.Outputs.ReadAsync(OutputTables.CustomerProfiles, cancellationToken).ConfigureAwait(false)
             ?? throw new PipelineConfigurationException("RunDate",
                 $"no customer_profiles for {context.Options.RunDate:yyyy-MM-dd} under {context.Options.Output}; run 'profile' for that date first.");
@@ -86,14 +87,13 @@ public static class SegmentRun
         }
         finally
         {
-            await features.UnpersistAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            await features.UnpersistAsync(cancellationToken: CancellationToken.None).ConfigureAwait(false);
         }
     }
 
     private static async Task PublishAsync(RunContext context, DataFrame segments, CancellationToken cancellationToken)
     {
-        string segmentsPath = await context.Publisher.PublishAsync(segments, OutputTables.CustomerSegments, cancellationToken).ConfigureAwait(false);
-        context.Manifest.Outputs[OutputTables.CustomerSegments] = segmentsPath;
+        string segmentsPath = await context.Publisher.StageAsync(segments, OutputTables.CustomerSegments, cancellationToken).ConfigureAwait(false);
         DataFrame published = context.Spark.Read().Parquet(segmentsPath).Join(
             (await context.Outputs.ReadAsync(OutputTables.CustomerProfiles, cancellationToken).ConfigureAwait(false))!
                 .Select("customer_id", "recency_days", "frequency", "monetary"),
@@ -119,10 +119,9 @@ public static class SegmentRun
         }).ToArray();
         DataFrame summaryFrame = context.Spark.CreateDataFrame(summary,
             "segment INT, segment_name STRING, size BIGINT, revenue_share DOUBLE, centroid_recency_days DOUBLE, centroid_frequency DOUBLE, centroid_monetary DOUBLE");
-        string summaryPath = await context.Publisher.PublishAsync(summaryFrame, OutputTables.SegmentSummary, cancellationToken).ConfigureAwait(false);
-        context.Manifest.Outputs[OutputTables.SegmentSummary] = summaryPath;
+        await context.PublishAsync(summaryFrame, OutputTables.SegmentSummary, cancellationToken).ConfigureAwait(false);
         context.Manifest.RowCounts["segment.customers"] = summary.Sum(s => (long)s[2]!);
-        context.Logger.LogInformation("[segment] {K} segments of {Customers} customers -> {Path}", summary.Length, summary.Sum(s => (long)s[2]!), segmentsPath);
+        context.Logger.LogInformation("[segment] {K} segments of {Customers} customers", summary.Length, summary.Sum(s => (long)s[2]!));
     }
 
     /// <summary>The partitions of the KMeans input: at least 8, and about 100,000 customers each.</summary>

@@ -24,11 +24,11 @@ public sealed class HdfsTests(SparkServerFixture fixture, HdfsFixture hdfs) : IC
         DataFrame first = _spark.CreateDataFrame([["a", 1L], ["b", 2L]], "key STRING, value BIGINT");
         DataFrame second = _spark.CreateDataFrame([["c", 3L]], "key STRING, value BIGINT");
 
-        await new TablePublisher(output, "run-1", date).PublishAsync(first, "things");
-        string path = await new TablePublisher(output, "run-2", date).PublishAsync(second, "things");
+        await PublishAsync(output, "run-1", date, first);
+        string path = await PublishAsync(output, "run-2", date, second);
         IReadOnlyList<Row> afterSecond = await _spark.Read().Parquet(output + "/things").CollectAsync();
         IReadOnlyList<string> files = await hdfs.ListRecursiveAsync(root);
-        await new TablePublisher(output, "run-3", date).PublishAsync(second.Filter(Functions.Col("value") > 5L), "things");
+        await PublishAsync(output, "run-3", date, second.Filter(Functions.Col("value") > 5L));
         DataFrame afterEmpty = _spark.Read().Parquet(output + "/things");
 
         Assert.Equal(output + "/things/run_date=2024-03-01", path);
@@ -40,6 +40,14 @@ public sealed class HdfsTests(SparkServerFixture fixture, HdfsFixture hdfs) : IC
         Assert.Equal(0, await afterEmpty.CountAsync());
         Assert.Equal(["key", "value", "run_date"], (await afterEmpty.SchemaAsync()).FieldNames);
         Assert.Contains(root + "/things/run_date=2024-03-01/_SUCCESS", await hdfs.ListRecursiveAsync(root));
+        Assert.Contains(await hdfs.ListRecursiveAsync(root), f => f.StartsWith(root + "/things/run_date=2024-03-01/" + OutputLayout.RunMarker + "/part-", StringComparison.Ordinal));
+    }
+
+    private async Task<string> PublishAsync(string output, string runId, DateOnly date, DataFrame rows)
+    {
+        var publisher = new TablePublisher(_spark, output, runId, date, "test");
+        await publisher.StageAsync(rows, "things");
+        return (await publisher.CommitAsync(Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance))["things"];
     }
 
     [Fact]

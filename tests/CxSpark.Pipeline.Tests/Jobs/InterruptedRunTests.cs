@@ -49,7 +49,7 @@ public sealed class InterruptedRunTests(SparkServerFixture fixture)
 
     /// <summary>Spark has started writing a partition of this run into the staging folder.</summary>
     private static bool IsStagingWritten(string staging) =>
-        Directory.Exists(staging) && Directory.EnumerateDirectories(staging, "run_date=*", SearchOption.AllDirectories).Any();
+        Directory.Exists(staging) && Directory.EnumerateFiles(staging, "*.parquet", SearchOption.AllDirectories).Any();
 
     /// <summary>Every table folder holding a visible run_date partition, relative to the output root.</summary>
     private static string[] PublishedTables(string output) => Directory.EnumerateDirectories(output, "run_date=*", SearchOption.AllDirectories)
