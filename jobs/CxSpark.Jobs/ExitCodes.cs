@@ -18,6 +18,9 @@ public static class ExitCodes
     /// <summary>Another run holds the output's lock; nothing was read or written.</summary>
     public const int OutputLocked = 5;
 
+    /// <summary>A data-quality gate failed (or the input left nothing to profile): nothing was published.</summary>
+    public const int QualityGateFailed = 6;
+
     /// <summary>Stopped by SIGINT (Ctrl-C): Spark's operations interrupted, nothing published, manifest <c>cancelled</c>.</summary>
     public const int Interrupted = 130;
 

@@ -7,11 +7,13 @@ using CxSpark.Pipeline.Cleaning;
 using CxSpark.Pipeline.Configuration;
 using CxSpark.Pipeline.Contract;
 using CxSpark.Pipeline.Publishing;
+using CxSpark.Pipeline.Quality;
 using CxSpark.Pipeline.Runs;
 
 // cxspark <verb> [options]: parses the command line, runs one verb, maps its outcome to a documented exit code.
 RootCommand root = new("cxspark: the CxSpark customer pipeline on Apache Spark (Spark Connect).\n" +
     "Exit codes: 0 ok, 2 bad input or configuration, 3 Spark unavailable, 4 job failure, 5 output locked by another run, " +
+    "6 quality gate failed (nothing published), " +
     "130 / 143 stopped by SIGINT / SIGTERM (nothing published).");
 foreach (Command command in JobCommands.Create())
 {
@@ -45,6 +47,7 @@ catch (Exception e)
         InputContractException or PipelineConfigurationException or JobArgumentException => (ExitCodes.BadInput, "bad input"),
         SparkUnavailableException or SparkConnectionException or SessionChangedException => (ExitCodes.SparkUnavailable, "Spark unavailable"),
         OutputLockedException => (ExitCodes.OutputLocked, "output locked"),
+        QualityGateException => (ExitCodes.QualityGateFailed, "quality gate failed"),
         CleaningInvariantException => (ExitCodes.JobFailed, "invariant violated"),
         OperationCanceledException => (ExitCodes.JobFailed, "cancelled"),
         _ => (ExitCodes.JobFailed, "job failed"),

@@ -14,5 +14,6 @@ public static class JobCommands
         SegmentCommand.Create(),
         NightlyCommand.Create(),
         GenDataCommand.Create(),
+        RecoverCommand.Create(),
     ];
 }

@@ -1,3 +1,4 @@
+using CxSpark.Pipeline.Quality;
 using CxSpark.Pipeline.Recommendations;
 
 namespace CxSpark.Pipeline.Configuration;
@@ -44,6 +45,9 @@ public sealed record PipelineOptions
 
     /// <summary>The largest k the segment job tries (key <c>Segments:MaxK</c>); null: 8.</summary>
     public int? SegmentsMaxK { get; init; }
+
+    /// <summary>The data-quality gates checked before publishing (keys <c>Quality:…</c>).</summary>
+    public QualityOptions Quality { get; init; } = new();
 
     /// <summary>Options of the recommend stage (keys <c>Recommend:…</c>).</summary>
     public RecommendOptions Recommend { get; init; } = new();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CxSpark.Pipeline.Quality;
 using CxSpark.Pipeline.Recommendations;
 using Microsoft.Extensions.Configuration;
 
@@ -37,6 +38,7 @@ public static class PipelineOptionsLoader
             SegmentsMinK = (int?)Number(configuration, "Segments:MinK"),
             SegmentsMaxK = (int?)Number(configuration, "Segments:MaxK"),
             Recommend = LoadRecommend(configuration),
+            Quality = LoadQuality(configuration),
             LockStaleHours = Number(configuration, "Publish:LockStaleHours") ?? PipelineOptions.DefaultLockStaleHours,
             ConnectTimeoutSeconds = (int)(Number(configuration, "Spark:ConnectTimeoutSeconds") ?? 60),
             Effective = Flatten(configuration),
@@ -82,6 +84,27 @@ public static class PipelineOptionsLoader
         }
 
         return options;
+    }
+
+    private static QualityOptions LoadQuality(IConfiguration configuration)
+    {
+        var defaults = new QualityOptions();
+        return new QualityOptions
+        {
+            History = Count(configuration, "Quality:History", 1) ?? defaults.History,
+            CleanRowsAction = Action(configuration, "Quality:CleanRows:Action") ?? defaults.CleanRowsAction,
+            CleanRowsMinRatio = NonNegative(configuration, "Quality:CleanRows:MinRatio") ?? defaults.CleanRowsMinRatio,
+            QuarantineShareAction = Action(configuration, "Quality:QuarantineShare:Action") ?? defaults.QuarantineShareAction,
+            QuarantineShareMaxRise = NonNegative(configuration, "Quality:QuarantineShare:MaxRise") ?? defaults.QuarantineShareMaxRise,
+        };
+    }
+
+    private static GateAction? Action(IConfiguration configuration, string key)
+    {
+        string? text = Empty(configuration[key]);
+        return text is null ? null
+            : Enum.TryParse(text, ignoreCase: true, out GateAction action) && Enum.IsDefined(action) && !int.TryParse(text, out _) ? action
+            : throw new PipelineConfigurationException(key, $"'{text}' is not fail, warn or off.");
     }
 
     private static bool? Flag(IConfiguration configuration, string key)
@@ -180,7 +203,7 @@ public static class PipelineOptionsLoader
         .ToDictionary(pair => pair.Key, pair => IsSecret(pair.Key, pair.Value!) ? "***" : pair.Value!);
 
     private static bool IsPipelineKey(string key) =>
-        new[] { "ConfigFile", "Input", "Output", "RunDate", "RunId", "Remote", "Tables", "Cleaning", "Profiles", "Pii", "Spark", "Segments", "Recommend" }
+        new[] { "ConfigFile", "Input", "Output", "RunDate", "RunId", "Remote", "Tables", "Cleaning", "Profiles", "Pii", "Spark", "Segments", "Recommend", "Publish", "Quality" }
             .Any(prefix => key == prefix || key.StartsWith(prefix + ":", StringComparison.Ordinal));
 
     private static bool IsSecret(string key, string value) =>

@@ -1,4 +1,5 @@
 using CxSpark.Pipeline.Cleaning;
+using CxSpark.Pipeline.Quality;
 
 namespace CxSpark.Pipeline.Publishing;
 
@@ -14,7 +15,7 @@ public sealed class RunManifest
     /// <summary>The partition date written.</summary>
     public required DateOnly RunDate { get; init; }
 
-    /// <summary><c>running</c>, <c>succeeded</c> or <c>failed</c>.</summary>
+    /// <summary><c>running</c>, <c>succeeded</c>, <c>failed</c> or <c>cancelled</c> (SIGTERM or SIGINT).</summary>
     public string Status { get; set; } = "running";
 
     /// <summary>The failure message, if any.</summary>
@@ -46,6 +47,9 @@ public sealed class RunManifest
 
     /// <summary>Stages in run order with their wall time.</summary>
     public List<StageTiming> Stages { get; } = [];
+
+    /// <summary>The data-quality gates' verdicts, evaluated before anything was published.</summary>
+    public List<GateVerdict> Quality { get; } = [];
 
     /// <summary>Published partitions: output table to path.</summary>
     public SortedDictionary<string, string> Outputs { get; } = new(StringComparer.Ordinal);

@@ -1,8 +1,10 @@
 using CxSpark.Connect.Sql;
+using CxSpark.Pipeline.Cleaning;
 using CxSpark.Pipeline.Configuration;
 using CxSpark.Pipeline.Contract;
 using CxSpark.Pipeline.Profiles;
 using CxSpark.Pipeline.Publishing;
+using CxSpark.Pipeline.Quality;
 using Microsoft.Extensions.Logging;
 using static CxSpark.Connect.Sql.Functions;
 
@@ -13,6 +15,7 @@ public static class ProfileRun
 {
     /// <summary>Builds and publishes <c>customer_profiles</c>; returns its row count.</summary>
     /// <exception cref="PipelineConfigurationException">No clean transactions were published for the run date.</exception>
+    /// <exception cref="QualityGateException">The clean transactions hold no purchase (all quarantined, only returns, empty).</exception>
     public static Task<long> RunAsync(RunContext context, CancellationToken cancellationToken = default) =>
         context.StageAsync("profile", () => ProfileAsync(context, cancellationToken));
 
@@ -28,6 +31,11 @@ public static class ProfileRun
         DataFrame? events = await outputs.ReadAsync(OutputTables.Clean(InputTables.Events.Name), cancellationToken).ConfigureAwait(false);
 
         (long purchaseLines, DateOnly? dayAfterLast) = await ScanPurchasesAsync(purchases, cancellationToken).ConfigureAwait(false);
+        if (purchaseLines == 0)
+        {
+            throw new QualityGateException([NothingToProfile(context)]);
+        }
+
         DateOnly referenceDate = context.Options.ReferenceDate ?? dayAfterLast ?? DateOnly.FromDateTime(DateTime.UtcNow);
         context.Logger.LogInformation("[profile] reference date {ReferenceDate:yyyy-MM-dd}", referenceDate);
         DataFrame profiles = RfmScorer.WithRfmScores(CustomerProfiler.Build(purchases, returns, products, events, referenceDate));
@@ -40,6 +48,18 @@ public static class ProfileRun
         context.Manifest.RowCounts["profile.customers"] = customers;
         context.Logger.LogInformation("[profile] {Customers} customer profiles", customers);
         return customers;
+    }
+
+    /// <summary>The verdict of an input without a clean purchase, naming what became of its rows.</summary>
+    private static GateVerdict NothingToProfile(RunContext context)
+    {
+        string table = InputTables.Transactions.Name;
+        string detail = context.Manifest.Cleaning.TryGetValue(table, out TableCounts? counts)
+            ? $"of {counts.RowsIn} rows in, {counts.Returns} are returns and {counts.Quarantined} quarantined" +
+                (counts.QuarantineByReason.Count > 0 ? " (" + string.Join(", ", counts.QuarantineByReason.Select(r => $"{r.Key} {r.Value}")) + ")" : string.Empty)
+            : "the run date's clean/transactions partition is empty";
+        return new GateVerdict("nothing_to_profile", table, 0, null, null, 0, GateAction.Fail, false,
+            $"{table}: no clean purchase to profile for {context.Options.RunDate:yyyy-MM-dd}: {detail}");
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using CxSpark.Connect.Sql;
 using CxSpark.Pipeline.Configuration;
 using CxSpark.Pipeline.Publishing;
+using CxSpark.Pipeline.Quality;
 using Microsoft.Extensions.Logging;
 
 namespace CxSpark.Pipeline.Runs;
@@ -55,15 +56,43 @@ public sealed class RunContext
     }
 
     /// <summary>Makes every table this run staged visible together, and records where each was published.</summary>
-    /// <remarks>Called once every stage and check has passed; not cancellable once the renames start.</remarks>
+    /// <remarks>The quality gates run first (<see cref="CheckQualityAsync"/>); not cancellable once the renames start.</remarks>
+    /// <exception cref="QualityGateException">A gate set to fail did not pass: nothing is published.</exception>
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
+        await CheckQualityAsync(cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         IReadOnlyDictionary<string, string> published = await Publisher.CommitAsync(Logger, CancellationToken.None).ConfigureAwait(false);
         foreach ((string table, string path) in published)
         {
             Manifest.Outputs[table] = path;
             Logger.LogInformation("[publish] {Table} -> {Path}", table, path);
+        }
+    }
+
+    /// <summary>Holds this run's cleaning counts against earlier runs' (<see cref="QualityGates"/>), recording every verdict.</summary>
+    /// <exception cref="QualityGateException">A gate set to fail did not pass.</exception>
+    public async Task CheckQualityAsync(CancellationToken cancellationToken = default)
+    {
+        if (Manifest.Cleaning.Count == 0)
+        {
+            return;
+        }
+
+        IReadOnlyList<IReadOnlyDictionary<string, Cleaning.TableCounts>> history =
+            await ManifestHistory.LoadAsync(Spark, Publisher.Layout, Options.RunId, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<GateVerdict> verdicts = QualityGates.Evaluate(Manifest.Cleaning, history, Options.Quality);
+        Manifest.Quality.AddRange(verdicts);
+        foreach (GateVerdict verdict in verdicts)
+        {
+            Logger.Log(verdict.Passed ? LogLevel.Information : LogLevel.Warning, "[quality] {Gate} {Verdict}: {Message}",
+                verdict.Gate, verdict.Passed ? "passed" : verdict.Action == GateAction.Fail ? "FAILED" : "warned", verdict.Message);
+        }
+
+        GateVerdict[] failed = verdicts.Where(v => v.Blocks).ToArray();
+        if (failed.Length > 0)
+        {
+            throw new QualityGateException(failed);
         }
     }
 
