@@ -29,6 +29,11 @@ public static class JobRunner
         catch (Exception e)
         {
             string status = cancellationToken.IsCancellationRequested ? "cancelled" : "failed";
+            if (cancellationToken.IsCancellationRequested)
+            {
+                await InterruptAsync(spark, logger).ConfigureAwait(false);
+            }
+
             await TryFinishAsync(context, status, e.Message, logger).ConfigureAwait(false);
             throw;
         }
@@ -60,6 +65,21 @@ public static class JobRunner
         {
             held.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>Interrupts whatever the session still runs on the server, so a stopped job leaves no work behind it.</summary>
+    private static async Task InterruptAsync(SparkConnection spark, ILogger logger)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            IReadOnlyList<string> interrupted = await spark.Session.InterruptAllAsync(timeout.Token).ConfigureAwait(false);
+            logger.LogWarning("[stop] run cancelled; interrupted {Count} Spark operation(s) still running on the server", interrupted.Count);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("[stop] could not interrupt the session's Spark operations: {Message}", e.Message);
         }
     }
 

@@ -198,8 +198,11 @@ internal sealed partial class SparkConnectClient
             try
             {
                 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-                await InterruptAsync(operationId, timeout.Token).ConfigureAwait(false);
-                Logger.LogInformation("Interrupted operation {OperationId} on the server", operationId);
+                IReadOnlyList<string> interrupted = await InterruptAsync(operationId, timeout.Token).ConfigureAwait(false);
+                if (interrupted.Contains(operationId))
+                {
+                    Logger.LogWarning("Interrupted operation {OperationId} on the server", operationId);
+                }
             }
             catch (Exception ex) when (ex is Errors.SparkConnectException or OperationCanceledException)
             {

@@ -12,9 +12,12 @@ public sealed record JobResult(int ExitCode, string Stdout, string Stderr)
 /// <summary>Runs the built cxspark executable (copied beside the tests) as a separate process.</summary>
 public static class Cxspark
 {
-    public static async Task<JobResult> RunAsync(params string[] args)
+    public static Task<JobResult> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string>(), args);
+
+    /// <summary>Runs cxspark with extra environment variables (for example a fault point).</summary>
+    public static async Task<JobResult> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        using Process process = Start(args);
+        using Process process = Start(args, environment);
         Task<string> stdout = process.StandardOutput.ReadToEndAsync();
         Task<string> stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
@@ -56,7 +59,38 @@ public static class Cxspark
         return new JobResult(process.ExitCode, await stdout, await stderr);
     }
 
-    private static Process Start(string[] args)
+    /// <summary>Runs cxspark and, once <paramref name="signalWhen"/> holds, sends it <paramref name="signal"/> (TERM, INT, KILL)
+    /// with kill(1); returns its outcome and the seconds from the signal to its exit.</summary>
+    public static async Task<(JobResult Result, double SecondsToExit)> RunAndSignalWhenAsync(string signal, Func<bool> signalWhen, params string[] args)
+    {
+        using Process process = Start(args);
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        var watch = Stopwatch.StartNew();
+        while (!signalWhen())
+        {
+            if (process.HasExited || watch.Elapsed > TimeSpan.FromMinutes(5))
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+                Assert.Fail($"cxspark ended (or ran 5 min) before the signal condition held: exit {process.ExitCode}\n{await stderr}");
+            }
+
+            await Task.Delay(20);
+        }
+
+        using (Process kill = Process.Start("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!)
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        var sinceSignal = Stopwatch.StartNew();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (new JobResult(process.ExitCode, await stdout, await stderr), sinceSignal.Elapsed.TotalSeconds);
+    }
+
+    private static Process Start(string[] args, IReadOnlyDictionary<string, string>? environment = null)
     {
         string workDir = RepoPaths.NewTempDir("cxspark-cwd");
         var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "cxspark.dll"), .. args])
@@ -66,6 +100,11 @@ public static class Cxspark
             WorkingDirectory = workDir,
         };
         info.Environment.Remove("SPARK_REMOTE");
+        foreach ((string name, string value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
         return Process.Start(info)!;
     }
 
