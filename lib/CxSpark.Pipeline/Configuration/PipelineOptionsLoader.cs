@@ -25,7 +25,7 @@ public static class PipelineOptionsLoader
             Input = Required(configuration, "Input"),
             Output = Required(configuration, "Output"),
             RunDate = Date(configuration, "RunDate") ?? DateOnly.FromDateTime(DateTime.UtcNow),
-            RunId = string.IsNullOrWhiteSpace(runId) ? PipelineOptions.NewRunId() : runId,
+            RunId = runId is null ? PipelineOptions.NewRunId() : RunIds.Validate(runId),
             Remote = Empty(configuration["Remote"]),
             Tables = tables,
             CancellationPrefix = Empty(configuration["Cleaning:CancellationPrefix"]),

@@ -43,6 +43,26 @@ public sealed class PipelineOptionsLoaderTests
         Assert.Contains(value, e.Message);
     }
 
+    [Theory]
+    [InlineData("../x")]
+    [InlineData("/abs/run")]
+    [InlineData("a/b")]
+    [InlineData("")]
+    [InlineData("_staging")]
+    public void Load_BadRunId_ThrowsNamingRunId(string runId)
+    {
+        PipelineConfigurationException e = Assert.Throws<PipelineConfigurationException>(() => Load(("Input", "in"), ("Output", "out"), ("RunId", runId)));
+
+        Assert.Equal("RunId", e.Key);
+    }
+
+    [Fact]
+    public void Load_RunId_GivenIsKeptAndMissingIsGenerated()
+    {
+        Assert.Equal("nightly-2011-12-10", Load(("Input", "in"), ("Output", "out"), ("RunId", "nightly-2011-12-10")).RunId);
+        Assert.StartsWith("run-", Load(("Input", "in"), ("Output", "out")).RunId);
+    }
+
     [Fact]
     public void Load_NoEvaluationWithAGrid_AsksForOneSetting()
     {
