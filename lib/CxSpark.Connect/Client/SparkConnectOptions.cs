@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Net;
 
 namespace CxSpark.Connect.Client;
 
@@ -22,6 +24,9 @@ public sealed record SparkConnectOptions
     {
         "token", "use_ssl", "user_id", "user_agent", "session_id", "grpc_max_message_size",
     };
+
+    private static readonly SearchValues<char> s_hostNameChars =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-_");
 
     /// <summary>Gets the server's host name or address.</summary>
     public string Host { get; init; } = "localhost";
@@ -67,7 +72,7 @@ public sealed record SparkConnectOptions
         const string Scheme = "sc://";
         if (!connectionString.StartsWith(Scheme, StringComparison.Ordinal))
         {
-            throw new FormatException($"A Spark Connect connection string starts with sc://, not '{Redact(connectionString)}'.");
+            throw Invalid($"A Spark Connect connection string starts with sc://, not '{connectionString}'.");
         }
 
         string rest = connectionString[Scheme.Length..];
@@ -76,7 +81,7 @@ public sealed record SparkConnectOptions
         string tail = slash < 0 ? string.Empty : rest[(slash + 1)..];
         if (tail.Length > 0 && tail[0] != ';')
         {
-            throw new FormatException($"The path of a Spark Connect connection string must be empty: '{Redact(connectionString)}'.");
+            throw Invalid($"The path of a Spark Connect connection string must be empty: '{connectionString}'.");
         }
 
         (string host, int port) = ParseAuthority(authority, connectionString);
@@ -87,7 +92,7 @@ public sealed record SparkConnectOptions
             int eq = part.IndexOf('=', StringComparison.Ordinal);
             if (eq <= 0)
             {
-                throw new FormatException($"Connection string parameter '{part.Split('=')[0]}' has no value.");
+                throw Invalid($"Connection string parameter '{part.Split('=')[0]}' has no value.");
             }
 
             string key = part[..eq];
@@ -138,50 +143,47 @@ public sealed record SparkConnectOptions
     {
         if (authority.Length == 0)
         {
-            throw new FormatException($"The connection string '{Redact(connectionString)}' names no host.");
+            throw Invalid($"The connection string '{connectionString}' names no host.");
         }
 
         int colon = authority.StartsWith('[') ? authority.IndexOf("]:", StringComparison.Ordinal) + 1 : authority.LastIndexOf(':');
+        string host = colon <= 0 ? authority : authority[..colon];
+        if (host.AsSpan().IndexOfAnyExcept(s_hostNameChars) >= 0 && !IPAddress.TryParse(host.Trim('[', ']'), out _))
+        {
+            throw Invalid($"The host '{host}' in '{connectionString}' is not a host name or IP address.");
+        }
+
         if (colon <= 0)
         {
-            return (authority, DefaultPort);
+            return (host, DefaultPort);
         }
 
         string portText = authority[(colon + 1)..];
         if (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out int port) || port is < 1 or > 65535)
         {
-            throw new FormatException($"The port '{portText}' in '{Redact(connectionString)}' is not a number from 1 to 65535.");
+            throw Invalid($"The port '{portText}' in '{connectionString}' is not a number from 1 to 65535.");
         }
 
-        return (authority[..colon], port);
+        return (host, port);
     }
 
     private static bool ParseBool(string key, string value) => value.ToLowerInvariant() switch
     {
         "true" => true,
         "false" => false,
-        _ => throw new FormatException($"Connection string parameter '{key}' takes true or false, not '{value}'."),
+        _ => throw Invalid($"Connection string parameter '{key}' takes true or false, not '{value}'."),
     };
 
     private static int ParseInt(string key, string value) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int parsed) && parsed > 0
             ? parsed
-            : throw new FormatException($"Connection string parameter '{key}' takes a positive whole number, not '{value}'.");
+            : throw Invalid($"Connection string parameter '{key}' takes a positive whole number, not '{value}'.");
 
     private static string ParseSessionId(string value) =>
         Guid.TryParse(value, out Guid id)
             ? id.ToString()
-            : throw new FormatException($"Connection string parameter 'session_id' must be a UUID, not '{value}'.");
+            : throw Invalid($"Connection string parameter 'session_id' must be a UUID, not '{value}'.");
 
-    private static string Redact(string connectionString)
-    {
-        int token = connectionString.IndexOf("token=", StringComparison.Ordinal);
-        if (token < 0)
-        {
-            return connectionString;
-        }
-
-        int end = connectionString.IndexOf(';', token);
-        return connectionString[..(token + 6)] + "***" + (end < 0 ? string.Empty : connectionString[end..]);
-    }
+    /// <summary>A parse error whose message went through <see cref="Secrets.Redact"/>: it quotes the connection string.</summary>
+    private static FormatException Invalid(string message) => new(Secrets.Redact(message));
 }

@@ -50,10 +50,34 @@ public sealed class SparkConnectOptionsTests
         Assert.Throws<FormatException>(() => SparkConnectOptions.Parse(connectionString));
     }
 
-    [Fact]
-    public void Parse_InvalidWithToken_DoesNotLeakToken()
+    [Theory]
+    [InlineData("sc://host/bad;token=hunter2")]
+    [InlineData("sc://h:15002?token=hunter2")]
+    [InlineData("sc://h?token=hunter2:15002")]
+    [InlineData("sc://h:15002?token=hunter2;x=y")]
+    [InlineData("sc://h:15002/x;token=hunter2;x=y")]
+    [InlineData("http://h:15002/;token=hunter2")]
+    [InlineData("sc://h:15002/;token=hunter2;use_ssl=maybe")]
+    [InlineData("sc://h:15002/;token=hunter2;novalue")]
+    public void Parse_InvalidWithToken_DoesNotLeakToken(string connectionString)
     {
-        FormatException error = Assert.Throws<FormatException>(() => SparkConnectOptions.Parse("sc://host/bad;token=hunter2"));
+        FormatException error = Assert.Throws<FormatException>(() => SparkConnectOptions.Parse(connectionString));
         Assert.DoesNotContain("hunter2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("sc://spark_connect:15002", "spark_connect")]
+    [InlineData("sc://[::1]:15002", "[::1]")]
+    [InlineData("sc://10.0.0.5", "10.0.0.5")]
+    public void Parse_HostNameOrAddress_IsKept(string connectionString, string host)
+    {
+        Assert.Equal(host, SparkConnectOptions.Parse(connectionString).Host);
+    }
+
+    [Fact]
+    public void Parse_HostWithQuery_NamesTheHost()
+    {
+        FormatException error = Assert.Throws<FormatException>(() => SparkConnectOptions.Parse("sc://h?user=a"));
+        Assert.Contains("The host 'h?user=a'", error.Message, StringComparison.Ordinal);
     }
 }
