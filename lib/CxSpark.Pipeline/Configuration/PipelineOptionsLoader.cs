@@ -1,4 +1,5 @@
 using System.Globalization;
+using CxSpark.Connect.Client;
 using CxSpark.Pipeline.Recommendations;
 using Microsoft.Extensions.Configuration;
 
@@ -176,12 +177,9 @@ public static class PipelineOptionsLoader
         .AsEnumerable()
         .Where(pair => pair.Value is not null && IsPipelineKey(pair.Key))
         .OrderBy(pair => pair.Key, StringComparer.Ordinal)
-        .ToDictionary(pair => pair.Key, pair => IsSecret(pair.Key, pair.Value!) ? "***" : pair.Value!);
+        .ToDictionary(pair => pair.Key, pair => Secrets.RedactValue(pair.Key, pair.Value!));
 
     private static bool IsPipelineKey(string key) =>
         new[] { "ConfigFile", "Input", "Output", "RunDate", "RunId", "Remote", "Tables", "Cleaning", "Profiles", "Pii", "Spark", "Segments", "Recommend" }
             .Any(prefix => key == prefix || key.StartsWith(prefix + ":", StringComparison.Ordinal));
-
-    private static bool IsSecret(string key, string value) =>
-        key.Contains("Key", StringComparison.OrdinalIgnoreCase) || value.Contains("token=", StringComparison.OrdinalIgnoreCase);
 }

@@ -43,6 +43,28 @@ public sealed class PipelineOptionsLoaderTests
         Assert.Contains(value, e.Message);
     }
 
+    [Fact]
+    public void Load_Effective_MasksSecretKeysAndTokensButKeepsTheRest()
+    {
+        PipelineOptions options = Load(("Input", "in"), ("Output", "out"), ("Remote", "sc://spark.example.com:15002?token=abc"),
+            ("Tables:transactions:Options:password", "hunter2"), ("Spark:AccessToken", "t0k"), ("Tables:transactions:Format", "csv"));
+
+        Assert.Equal("sc://spark.example.com:15002?token=***", options.Effective["Remote"]);
+        Assert.Equal("***", options.Effective["Tables:transactions:Options:password"]);
+        Assert.Equal("***", options.Effective["Spark:AccessToken"]);
+        Assert.Equal("csv", options.Effective["Tables:transactions:Format"]);
+        Assert.Equal("sc://spark.example.com:15002?token=abc", options.Remote);
+    }
+
+    [Fact]
+    public void Load_BadValueQuotingASecret_MessageMasksIt()
+    {
+        PipelineConfigurationException e = Assert.Throws<PipelineConfigurationException>(
+            () => Load(("Input", "in"), ("Output", "out"), ("Cleaning:MaxRating", "token=abc")));
+
+        Assert.Equal("Configuration 'Cleaning:MaxRating': 'token=***' is not a number.", e.Message);
+    }
+
     [Theory]
     [InlineData("../x")]
     [InlineData("/abs/run")]
