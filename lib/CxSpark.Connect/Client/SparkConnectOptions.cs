@@ -8,8 +8,10 @@ namespace CxSpark.Connect.Client;
 /// <remarks>
 /// The connection string is <c>sc://host[:port]/;param=value;…</c> as documented by Spark
 /// (<c>token</c>, <c>use_ssl</c>, <c>user_id</c>, <c>user_agent</c>, <c>session_id</c>,
-/// <c>grpc_max_message_size</c>); any other parameter is sent as a gRPC header. A token alone does not switch
-/// TLS on: Spark's own servers speak plaintext, so TLS is used only with <c>use_ssl=true</c>.
+/// <c>grpc_max_message_size</c>), plus our <c>allow_insecure_auth</c>; any other parameter is sent as a gRPC header.
+/// A token alone does not switch TLS on, as it does in PySpark: Spark's own servers speak plaintext, so TLS is used
+/// only with <c>use_ssl=true</c>. Instead, a client that creates its own channel refuses to send a token in plaintext
+/// to a host other than this machine (<see cref="ValidateTokenTransport"/>) unless <c>allow_insecure_auth=true</c>.
 /// The token is never part of <see cref="ToString"/>.
 /// </remarks>
 public sealed record SparkConnectOptions
@@ -22,7 +24,7 @@ public sealed record SparkConnectOptions
 
     private static readonly HashSet<string> s_reservedParameters = new(StringComparer.Ordinal)
     {
-        "token", "use_ssl", "user_id", "user_agent", "session_id", "grpc_max_message_size",
+        "token", "use_ssl", "user_id", "user_agent", "session_id", "grpc_max_message_size", "allow_insecure_auth",
     };
 
     private static readonly SearchValues<char> s_hostNameChars =
@@ -39,6 +41,15 @@ public sealed record SparkConnectOptions
 
     /// <summary>Gets a value indicating whether the channel uses TLS.</summary>
     public bool UseSsl { get; init; }
+
+    /// <summary>Gets a value indicating whether the token may cross the network in plaintext (parameter <c>allow_insecure_auth</c>).</summary>
+    /// <remarks>Only for a network the user trusts end to end; anyone who can read the traffic can reuse the token.</remarks>
+    public bool AllowInsecureAuth { get; init; }
+
+    /// <summary>Gets a value indicating whether <see cref="Host"/> is this machine: <c>localhost</c>, 127.0.0.0/8 or ::1, never resolved by DNS.</summary>
+    public bool IsLoopback => Host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+        || (IPAddress.TryParse(Host.Trim('[', ']'), out IPAddress? address)
+            && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address));
 
     /// <summary>Gets the user id the server keys sessions by.</summary>
     public string UserId { get; init; } = Environment.UserName;
@@ -105,6 +116,7 @@ public sealed record SparkConnectOptions
                 "user_agent" => options with { UserAgent = value },
                 "session_id" => options with { SessionId = ParseSessionId(value) },
                 "grpc_max_message_size" => options with { MaxMessageSize = ParseInt(key, value) },
+                "allow_insecure_auth" => options with { AllowInsecureAuth = ParseBool(key, value) },
                 _ => options,
             };
             if (!s_reservedParameters.Contains(key))
@@ -114,6 +126,18 @@ public sealed record SparkConnectOptions
         }
 
         return options with { Headers = headers };
+    }
+
+    /// <summary>Checks that the token is not sent in plaintext to another machine without <see cref="AllowInsecureAuth"/>.</summary>
+    /// <exception cref="InvalidOperationException">There is a token, no TLS, a host other than loopback and no opt-in; the message names the parameters.</exception>
+    public void ValidateTokenTransport()
+    {
+        if (Token is not null && !UseSsl && !IsLoopback && !AllowInsecureAuth)
+        {
+            throw new InvalidOperationException(
+                $"Connection string parameter 'token' would be sent in plaintext to {Host}:{Port.ToString(CultureInfo.InvariantCulture)}: " +
+                "set use_ssl=true (TLS, e.g. through a proxy), or allow_insecure_auth=true to accept the risk on a network you trust.");
+        }
     }
 
     /// <summary>Returns the connection string with the token masked.</summary>
@@ -128,6 +152,11 @@ public sealed record SparkConnectOptions
         if (UseSsl)
         {
             parts.Add("use_ssl=true");
+        }
+
+        if (AllowInsecureAuth)
+        {
+            parts.Add("allow_insecure_auth=true");
         }
 
         if (SessionId is not null)

@@ -80,4 +80,53 @@ public sealed class SparkConnectOptionsTests
         FormatException error = Assert.Throws<FormatException>(() => SparkConnectOptions.Parse("sc://h?user=a"));
         Assert.Contains("The host 'h?user=a'", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("sc://spark.example.com/;token=t")]
+    [InlineData("sc://10.0.0.5:15002/;token=t;use_ssl=false")]
+    [InlineData("sc://localhost.example.com/;token=t")]
+    [InlineData("sc://127.0.0.1.nip.io/;token=t")]
+    [InlineData("sc://[::2]/;token=t")]
+    [InlineData("sc://spark.example.com/;token=t;allow_insecure_auth=false")]
+    public void ValidateTokenTransport_TokenInPlaintextToAnotherHost_ThrowsNamingTheParameters(string connectionString)
+    {
+        SparkConnectOptions options = SparkConnectOptions.Parse(connectionString);
+
+        InvalidOperationException error = Assert.Throws<InvalidOperationException>(options.ValidateTokenTransport);
+
+        Assert.Contains("'token' would be sent in plaintext to " + options.Host, error.Message, StringComparison.Ordinal);
+        Assert.Contains("use_ssl=true", error.Message, StringComparison.Ordinal);
+        Assert.Contains("allow_insecure_auth=true", error.Message, StringComparison.Ordinal);
+        Assert.False(options.IsLoopback);
+    }
+
+    [Theory]
+    [InlineData("sc://spark.example.com/;token=t;use_ssl=true", false)]
+    [InlineData("sc://spark.example.com/;token=t;allow_insecure_auth=true", false)]
+    [InlineData("sc://spark.example.com", false)]
+    [InlineData("sc://localhost:15002/;token=t", true)]
+    [InlineData("sc://LocalHost/;token=t;use_ssl=false", true)]
+    [InlineData("sc://127.0.0.1:15221/;token=t", true)]
+    [InlineData("sc://127.8.9.10/;token=t", true)]
+    [InlineData("sc://[::1]:15002/;token=t", true)]
+    [InlineData("sc://[::ffff:127.0.0.1]/;token=t", true)]
+    public void ValidateTokenTransport_TlsOptInLoopbackOrNoToken_Passes(string connectionString, bool loopback)
+    {
+        SparkConnectOptions options = SparkConnectOptions.Parse(connectionString);
+
+        options.ValidateTokenTransport();
+
+        Assert.Equal(loopback, options.IsLoopback);
+    }
+
+    [Fact]
+    public void Parse_AllowInsecureAuth_IsReadReservedAndShown()
+    {
+        SparkConnectOptions options = SparkConnectOptions.Parse("sc://spark.example.com/;token=t;allow_insecure_auth=true");
+
+        Assert.True(options.AllowInsecureAuth);
+        Assert.Empty(options.Headers);
+        Assert.Equal("sc://spark.example.com:15002/;token=***;allow_insecure_auth=true", options.ToString());
+        Assert.Throws<FormatException>(() => SparkConnectOptions.Parse("sc://h/;allow_insecure_auth=yes"));
+    }
 }
