@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CxSpark.Connect.Client;
 using CxSpark.Connect.Errors;
 using CxSpark.Jobs;
 using CxSpark.Jobs.Commands;
@@ -25,7 +26,7 @@ if (parsed.Errors.Count > 0)
 {
     foreach (System.CommandLine.Parsing.ParseError error in parsed.Errors)
     {
-        Console.Error.WriteLine($"cxspark: {error.Message}");
+        Console.Error.WriteLine($"cxspark: {Secrets.Redact(error.Message)}");
     }
 
     Console.Error.WriteLine("Run 'cxspark --help' for usage.");
@@ -52,10 +53,10 @@ catch (Exception e)
         OperationCanceledException => (ExitCodes.JobFailed, "cancelled"),
         _ => (ExitCodes.JobFailed, "job failed"),
     };
-    Console.Error.WriteLine($"cxspark: {kind} (exit {code}): {e.Message}");
+    Console.Error.WriteLine(Secrets.Redact($"cxspark: {kind} (exit {code}): {e.Message}"));
     if (code == ExitCodes.JobFailed && e is not CleaningInvariantException)
     {
-        Console.Error.WriteLine(e.ToString());
+        Console.Error.WriteLine(Secrets.Redact(e.ToString()));
     }
 
     return code;

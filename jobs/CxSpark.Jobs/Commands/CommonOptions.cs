@@ -32,7 +32,8 @@ public sealed class CommonOptions
     /// <summary>The Spark Connect URL.</summary>
     public Option<string?> Remote { get; } = new("--remote")
     {
-        Description = "Spark Connect URL sc://host:port (key Remote). Default: SPARK_REMOTE, else a local Spark started for this job.",
+        Description = "Spark Connect URL sc://host:port[/;token=...;use_ssl=true] (key Remote); a token goes in plaintext only to this machine " +
+            "unless ;allow_insecure_auth=true. Default: SPARK_REMOTE, else a local Spark started for this job.",
     };
 
     /// <summary>Extra configuration keys.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CxSpark.Connect.Client;
 using CxSpark.Connect.Sql;
 using CxSpark.Pipeline.Configuration;
 using Microsoft.Extensions.Logging;
@@ -20,18 +21,21 @@ public sealed class SparkConnection : IAsyncDisposable
     public SparkSession Session { get; }
 
     /// <summary>Connects (starting a local server when no remote is configured) and checks that Spark answers.</summary>
+    /// <exception cref="PipelineConfigurationException">The connection string (key <c>Remote</c> or <c>SPARK_REMOTE</c>) is invalid or would send its token in plaintext.</exception>
     /// <exception cref="SparkUnavailableException">Spark cannot be reached.</exception>
     public static async Task<SparkConnection> OpenAsync(PipelineOptions options, ILogger logger, CancellationToken cancellationToken)
     {
         string? remote = options.Remote ?? NullIfEmpty(Environment.GetEnvironmentVariable("SPARK_REMOTE"));
+        SparkConnectOptions? connect = remote is null ? null : Parse(remote, options.Remote is null ? "SPARK_REMOTE" : "Remote");
         LocalSparkServer? server = remote is null ? await LocalSparkServer.StartAsync(logger, cancellationToken).ConfigureAwait(false) : null;
         remote ??= server!.Url;
+        connect ??= SparkConnectOptions.Parse(remote);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(options.ConnectTimeoutSeconds));
         try
         {
             SparkSession session = await SparkSession.Builder()
-                .Remote(remote)
+                .Options(connect)
                 .AppName("cxspark")
                 .Config("spark.sql.session.timeZone", "UTC")
                 .Config("spark.sql.shuffle.partitions", options.ShufflePartitions.ToString(CultureInfo.InvariantCulture))
@@ -53,7 +57,7 @@ public sealed class SparkConnection : IAsyncDisposable
             }
 
             string reason = timeout.IsCancellationRequested ? $"no answer within {options.ConnectTimeoutSeconds} s" : e.Message;
-            throw new SparkUnavailableException($"Spark Connect at {Redact(remote)} is unavailable: {reason}", e);
+            throw new SparkUnavailableException(Secrets.Redact($"Spark Connect at {remote} is unavailable: {reason}"), e);
         }
     }
 
@@ -69,9 +73,18 @@ public sealed class SparkConnection : IAsyncDisposable
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
-    private static string Redact(string remote)
+    /// <summary>Parses and checks a connection string up front, so a bad one is a configuration error (exit 2) naming its source.</summary>
+    private static SparkConnectOptions Parse(string remote, string key)
     {
-        int token = remote.IndexOf(";token=", StringComparison.OrdinalIgnoreCase);
-        return token < 0 ? remote : remote[..token] + ";token=***";
+        try
+        {
+            SparkConnectOptions connect = SparkConnectOptions.Parse(remote);
+            connect.ValidateTokenTransport();
+            return connect;
+        }
+        catch (Exception e) when (e is FormatException or InvalidOperationException)
+        {
+            throw new PipelineConfigurationException(key, e.Message);
+        }
     }
 }

@@ -224,6 +224,7 @@ internal sealed partial class SparkConnectClient : IAsyncDisposable
 
     private static GrpcChannel CreateChannel(SparkConnectOptions options)
     {
+        options.ValidateTokenTransport();
         // Keepalive pings detect a vanished server, but gRPC-Java servers (Spark's among them) answer pings sent more often
         // than every 5 minutes with GOAWAY ENHANCE_YOUR_CALM, which kills every call on the connection.
         var handler = new SocketsHttpHandler

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Net;
 
 namespace CxSpark.Connect.Client;
 
@@ -6,8 +8,10 @@ namespace CxSpark.Connect.Client;
 /// <remarks>
 /// The connection string is <c>sc://host[:port]/;param=value;…</c> as documented by Spark
 /// (<c>token</c>, <c>use_ssl</c>, <c>user_id</c>, <c>user_agent</c>, <c>session_id</c>,
-/// <c>grpc_max_message_size</c>); any other parameter is sent as a gRPC header. A token alone does not switch
-/// TLS on: Spark's own servers speak plaintext, so TLS is used only with <c>use_ssl=true</c>.
+/// <c>grpc_max_message_size</c>), plus our <c>allow_insecure_auth</c>; any other parameter is sent as a gRPC header.
+/// A token alone does not switch TLS on, as it does in PySpark: Spark's own servers speak plaintext, so TLS is used
+/// only with <c>use_ssl=true</c>. Instead, a client that creates its own channel refuses to send a token in plaintext
+/// to a host other than this machine (<see cref="ValidateTokenTransport"/>) unless <c>allow_insecure_auth=true</c>.
 /// The token is never part of <see cref="ToString"/>.
 /// </remarks>
 public sealed record SparkConnectOptions
@@ -20,8 +24,11 @@ public sealed record SparkConnectOptions
 
     private static readonly HashSet<string> s_reservedParameters = new(StringComparer.Ordinal)
     {
-        "token", "use_ssl", "user_id", "user_agent", "session_id", "grpc_max_message_size",
+        "token", "use_ssl", "user_id", "user_agent", "session_id", "grpc_max_message_size", "allow_insecure_auth",
     };
+
+    private static readonly SearchValues<char> s_hostNameChars =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-_");
 
     /// <summary>Gets the server's host name or address.</summary>
     public string Host { get; init; } = "localhost";
@@ -34,6 +41,15 @@ public sealed record SparkConnectOptions
 
     /// <summary>Gets a value indicating whether the channel uses TLS.</summary>
     public bool UseSsl { get; init; }
+
+    /// <summary>Gets a value indicating whether the token may cross the network in plaintext (parameter <c>allow_insecure_auth</c>).</summary>
+    /// <remarks>Only for a network the user trusts end to end; anyone who can read the traffic can reuse the token.</remarks>
+    public bool AllowInsecureAuth { get; init; }
+
+    /// <summary>Gets a value indicating whether <see cref="Host"/> is this machine: <c>localhost</c>, 127.0.0.0/8 or ::1, never resolved by DNS.</summary>
+    public bool IsLoopback => Host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+        || (IPAddress.TryParse(Host.Trim('[', ']'), out IPAddress? address)
+            && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address));
 
     /// <summary>Gets the user id the server keys sessions by.</summary>
     public string UserId { get; init; } = Environment.UserName;
@@ -67,7 +83,7 @@ public sealed record SparkConnectOptions
         const string Scheme = "sc://";
         if (!connectionString.StartsWith(Scheme, StringComparison.Ordinal))
         {
-            throw new FormatException($"A Spark Connect connection string starts with sc://, not '{Redact(connectionString)}'.");
+            throw Invalid($"A Spark Connect connection string starts with sc://, not '{connectionString}'.");
         }
 
         string rest = connectionString[Scheme.Length..];
@@ -76,7 +92,7 @@ public sealed record SparkConnectOptions
         string tail = slash < 0 ? string.Empty : rest[(slash + 1)..];
         if (tail.Length > 0 && tail[0] != ';')
         {
-            throw new FormatException($"The path of a Spark Connect connection string must be empty: '{Redact(connectionString)}'.");
+            throw Invalid($"The path of a Spark Connect connection string must be empty: '{connectionString}'.");
         }
 
         (string host, int port) = ParseAuthority(authority, connectionString);
@@ -87,7 +103,7 @@ public sealed record SparkConnectOptions
             int eq = part.IndexOf('=', StringComparison.Ordinal);
             if (eq <= 0)
             {
-                throw new FormatException($"Connection string parameter '{part.Split('=')[0]}' has no value.");
+                throw Invalid($"Connection string parameter '{part.Split('=')[0]}' has no value.");
             }
 
             string key = part[..eq];
@@ -100,6 +116,7 @@ public sealed record SparkConnectOptions
                 "user_agent" => options with { UserAgent = value },
                 "session_id" => options with { SessionId = ParseSessionId(value) },
                 "grpc_max_message_size" => options with { MaxMessageSize = ParseInt(key, value) },
+                "allow_insecure_auth" => options with { AllowInsecureAuth = ParseBool(key, value) },
                 _ => options,
             };
             if (!s_reservedParameters.Contains(key))
@@ -109,6 +126,18 @@ public sealed record SparkConnectOptions
         }
 
         return options with { Headers = headers };
+    }
+
+    /// <summary>Checks that the token is not sent in plaintext to another machine without <see cref="AllowInsecureAuth"/>.</summary>
+    /// <exception cref="InvalidOperationException">There is a token, no TLS, a host other than loopback and no opt-in; the message names the parameters.</exception>
+    public void ValidateTokenTransport()
+    {
+        if (Token is not null && !UseSsl && !IsLoopback && !AllowInsecureAuth)
+        {
+            throw new InvalidOperationException(
+                $"Connection string parameter 'token' would be sent in plaintext to {Host}:{Port.ToString(CultureInfo.InvariantCulture)}: " +
+                "set use_ssl=true (TLS, e.g. through a proxy), or allow_insecure_auth=true to accept the risk on a network you trust.");
+        }
     }
 
     /// <summary>Returns the connection string with the token masked.</summary>
@@ -125,6 +154,11 @@ public sealed record SparkConnectOptions
             parts.Add("use_ssl=true");
         }
 
+        if (AllowInsecureAuth)
+        {
+            parts.Add("allow_insecure_auth=true");
+        }
+
         if (SessionId is not null)
         {
             parts.Add($"session_id={SessionId}");
@@ -138,50 +172,47 @@ public sealed record SparkConnectOptions
     {
         if (authority.Length == 0)
         {
-            throw new FormatException($"The connection string '{Redact(connectionString)}' names no host.");
+            throw Invalid($"The connection string '{connectionString}' names no host.");
         }
 
         int colon = authority.StartsWith('[') ? authority.IndexOf("]:", StringComparison.Ordinal) + 1 : authority.LastIndexOf(':');
+        string host = colon <= 0 ? authority : authority[..colon];
+        if (host.AsSpan().IndexOfAnyExcept(s_hostNameChars) >= 0 && !IPAddress.TryParse(host.Trim('[', ']'), out _))
+        {
+            throw Invalid($"The host '{host}' in '{connectionString}' is not a host name or IP address.");
+        }
+
         if (colon <= 0)
         {
-            return (authority, DefaultPort);
+            return (host, DefaultPort);
         }
 
         string portText = authority[(colon + 1)..];
         if (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out int port) || port is < 1 or > 65535)
         {
-            throw new FormatException($"The port '{portText}' in '{Redact(connectionString)}' is not a number from 1 to 65535.");
+            throw Invalid($"The port '{portText}' in '{connectionString}' is not a number from 1 to 65535.");
         }
 
-        return (authority[..colon], port);
+        return (host, port);
     }
 
     private static bool ParseBool(string key, string value) => value.ToLowerInvariant() switch
     {
         "true" => true,
         "false" => false,
-        _ => throw new FormatException($"Connection string parameter '{key}' takes true or false, not '{value}'."),
+        _ => throw Invalid($"Connection string parameter '{key}' takes true or false, not '{value}'."),
     };
 
     private static int ParseInt(string key, string value) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int parsed) && parsed > 0
             ? parsed
-            : throw new FormatException($"Connection string parameter '{key}' takes a positive whole number, not '{value}'.");
+            : throw Invalid($"Connection string parameter '{key}' takes a positive whole number, not '{value}'.");
 
     private static string ParseSessionId(string value) =>
         Guid.TryParse(value, out Guid id)
             ? id.ToString()
-            : throw new FormatException($"Connection string parameter 'session_id' must be a UUID, not '{value}'.");
+            : throw Invalid($"Connection string parameter 'session_id' must be a UUID, not '{value}'.");
 
-    private static string Redact(string connectionString)
-    {
-        int token = connectionString.IndexOf("token=", StringComparison.Ordinal);
-        if (token < 0)
-        {
-            return connectionString;
-        }
-
-        int end = connectionString.IndexOf(';', token);
-        return connectionString[..(token + 6)] + "***" + (end < 0 ? string.Empty : connectionString[end..]);
-    }
+    /// <summary>A parse error whose message went through <see cref="Secrets.Redact"/>: it quotes the connection string.</summary>
+    private static FormatException Invalid(string message) => new(Secrets.Redact(message));
 }

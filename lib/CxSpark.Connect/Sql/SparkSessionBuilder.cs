@@ -20,7 +20,10 @@ public sealed class SparkSessionBuilder
     }
 
     /// <summary>Sets the server by connection string, <c>sc://host:port/;token=…;use_ssl=…;user_id=…</c>.</summary>
-    /// <remarks>Without one, <c>SPARK_REMOTE</c> is used, else <c>sc://localhost:15002</c>.</remarks>
+    /// <remarks>
+    /// Without one, <c>SPARK_REMOTE</c> is used, else <c>sc://localhost:15002</c>. A token goes to a host other than
+    /// this machine only with <c>use_ssl=true</c> or <c>allow_insecure_auth=true</c>.
+    /// </remarks>
     public SparkSessionBuilder Remote(string connectionString)
     {
         _remote = connectionString;
@@ -68,6 +71,8 @@ public sealed class SparkSessionBuilder
     /// <summary>Connects, checks the server answers, applies the configuration and returns the session.</summary>
     /// <exception cref="Errors.SparkConnectionException">The server cannot be reached.</exception>
     /// <exception cref="Errors.SparkAuthenticationException">The server refused the token.</exception>
+    /// <exception cref="FormatException">The connection string is invalid.</exception>
+    /// <exception cref="InvalidOperationException">The token would be sent in plaintext to another machine (<see cref="SparkConnectOptions.ValidateTokenTransport"/>).</exception>
     public async Task<SparkSession> GetOrCreateAsync(CancellationToken cancellationToken = default)
     {
         SparkConnectOptions options = _options

@@ -1,11 +1,13 @@
+using CxSpark.Connect.Client;
+
 namespace CxSpark.Pipeline.Configuration;
 
-/// <summary>A configuration value is missing or invalid; the message names the key.</summary>
+/// <summary>A configuration value is missing or invalid; the message names the key, with secrets masked by <see cref="Secrets"/>.</summary>
 public sealed class PipelineConfigurationException : Exception
 {
     /// <summary>Creates the exception for <paramref name="key"/>.</summary>
     public PipelineConfigurationException(string key, string message)
-        : base($"Configuration '{key}': {message}")
+        : base(Secrets.Redact($"Configuration '{key}': {message}"))
     {
         Key = key;
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CxSpark.Connect.Client;
 using CxSpark.Pipeline.Quality;
 using CxSpark.Pipeline.Recommendations;
 using Microsoft.Extensions.Configuration;
@@ -26,7 +27,7 @@ public static class PipelineOptionsLoader
             Input = Required(configuration, "Input"),
             Output = Required(configuration, "Output"),
             RunDate = Date(configuration, "RunDate") ?? DateOnly.FromDateTime(DateTime.UtcNow),
-            RunId = string.IsNullOrWhiteSpace(runId) ? PipelineOptions.NewRunId() : runId,
+            RunId = runId is null ? PipelineOptions.NewRunId() : RunIds.Validate(runId),
             Remote = Empty(configuration["Remote"]),
             Tables = tables,
             CancellationPrefix = Empty(configuration["Cleaning:CancellationPrefix"]),
@@ -200,12 +201,9 @@ public static class PipelineOptionsLoader
         .AsEnumerable()
         .Where(pair => pair.Value is not null && IsPipelineKey(pair.Key))
         .OrderBy(pair => pair.Key, StringComparer.Ordinal)
-        .ToDictionary(pair => pair.Key, pair => IsSecret(pair.Key, pair.Value!) ? "***" : pair.Value!);
+        .ToDictionary(pair => pair.Key, pair => Secrets.RedactValue(pair.Key, pair.Value!));
 
     private static bool IsPipelineKey(string key) =>
         new[] { "ConfigFile", "Input", "Output", "RunDate", "RunId", "Remote", "Tables", "Cleaning", "Profiles", "Pii", "Spark", "Segments", "Recommend", "Publish", "Quality" }
             .Any(prefix => key == prefix || key.StartsWith(prefix + ":", StringComparison.Ordinal));
-
-    private static bool IsSecret(string key, string value) =>
-        key.Contains("Key", StringComparison.OrdinalIgnoreCase) || value.Contains("token=", StringComparison.OrdinalIgnoreCase);
 }

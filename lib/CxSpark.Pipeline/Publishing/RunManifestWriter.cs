@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CxSpark.Connect.Client;
 using CxSpark.Connect.Sql;
 
 namespace CxSpark.Pipeline.Publishing;
@@ -21,8 +22,8 @@ public static class RunManifestWriter
         Converters = { new JsonStringEnumConverter() },
     };
 
-    /// <summary>The manifest as JSON.</summary>
-    public static string ToJson(RunManifest manifest) => JsonSerializer.Serialize(manifest, s_json);
+    /// <summary>The manifest as JSON, every field passed through <see cref="Secrets.Redact"/> (the error message may quote a URL with a token).</summary>
+    public static string ToJson(RunManifest manifest) => Secrets.Redact(JsonSerializer.Serialize(manifest, s_json));
 
     /// <summary>Writes the manifest and returns its path.</summary>
     public static async Task<string> WriteAsync(SparkSession spark, RunManifest manifest, string output, CancellationToken cancellationToken = default)

@@ -39,6 +39,17 @@ public sealed class SparkConnectClientTests
     }
 
     [Fact]
+    public void Constructor_OwnChannelWithTokenInPlaintextToAnotherHost_RefusesBeforeAnyCall()
+    {
+        SparkConnectOptions options = SparkConnectOptions.Parse("sc://spark.test:15002/;token=s3cret");
+
+        InvalidOperationException error = Assert.Throws<InvalidOperationException>(() => new SparkConnectClient(options, callInvoker: null, logger: null));
+
+        Assert.Contains("allow_insecure_auth=true", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnalyzeAsync_RetriesExhausted_ThrowsSparkConnectionExceptionNamingEndpoint()
     {
         _invoker.OnUnary<Proto.AnalyzePlanRequest, Proto.AnalyzePlanResponse>(

@@ -44,6 +44,48 @@ public sealed class PipelineOptionsLoaderTests
     }
 
     [Fact]
+    public void Load_Effective_MasksSecretKeysAndTokensButKeepsTheRest()
+    {
+        PipelineOptions options = Load(("Input", "in"), ("Output", "out"), ("Remote", "sc://spark.example.com:15002?token=abc"),
+            ("Tables:transactions:Options:password", "hunter2"), ("Spark:AccessToken", "t0k"), ("Tables:transactions:Format", "csv"));
+
+        Assert.Equal("sc://spark.example.com:15002?token=***", options.Effective["Remote"]);
+        Assert.Equal("***", options.Effective["Tables:transactions:Options:password"]);
+        Assert.Equal("***", options.Effective["Spark:AccessToken"]);
+        Assert.Equal("csv", options.Effective["Tables:transactions:Format"]);
+        Assert.Equal("sc://spark.example.com:15002?token=abc", options.Remote);
+    }
+
+    [Fact]
+    public void Load_BadValueQuotingASecret_MessageMasksIt()
+    {
+        PipelineConfigurationException e = Assert.Throws<PipelineConfigurationException>(
+            () => Load(("Input", "in"), ("Output", "out"), ("Cleaning:MaxRating", "token=abc")));
+
+        Assert.Equal("Configuration 'Cleaning:MaxRating': 'token=***' is not a number.", e.Message);
+    }
+
+    [Theory]
+    [InlineData("../x")]
+    [InlineData("/abs/run")]
+    [InlineData("a/b")]
+    [InlineData("")]
+    [InlineData("_staging")]
+    public void Load_BadRunId_ThrowsNamingRunId(string runId)
+    {
+        PipelineConfigurationException e = Assert.Throws<PipelineConfigurationException>(() => Load(("Input", "in"), ("Output", "out"), ("RunId", runId)));
+
+        Assert.Equal("RunId", e.Key);
+    }
+
+    [Fact]
+    public void Load_RunId_GivenIsKeptAndMissingIsGenerated()
+    {
+        Assert.Equal("nightly-2011-12-10", Load(("Input", "in"), ("Output", "out"), ("RunId", "nightly-2011-12-10")).RunId);
+        Assert.StartsWith("run-", Load(("Input", "in"), ("Output", "out")).RunId);
+    }
+
+    [Fact]
     public void Load_NoEvaluationWithAGrid_AsksForOneSetting()
     {
         PipelineConfigurationException e = Assert.Throws<PipelineConfigurationException>(
