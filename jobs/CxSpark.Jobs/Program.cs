@@ -43,7 +43,7 @@ catch (Exception e)
 {
     (int code, string kind) = e switch
     {
-        InputContractException or PipelineConfigurationException or JobArgumentException => (ExitCodes.BadInput, "bad input"),
+        InputContractException or UnreadableInputException or PipelineConfigurationException or JobArgumentException => (ExitCodes.BadInput, "bad input"),
         SparkUnavailableException or SparkConnectionException or SessionChangedException => (ExitCodes.SparkUnavailable, "Spark unavailable"),
         CleaningInvariantException => (ExitCodes.JobFailed, "invariant violated"),
         OperationCanceledException => (ExitCodes.JobFailed, "cancelled"),
