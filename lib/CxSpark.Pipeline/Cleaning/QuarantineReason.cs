@@ -27,6 +27,12 @@ public static class QuarantineReason
     /// <summary>A purchase line (not a return) with a unit price of exactly zero: samples, write-offs, manual fixes.</summary>
     public const string ZeroPrice = "zero_price";
 
+    /// <summary>
+    /// A transaction whose |quantity|, unit price or |quantity × unit_price| exceeds its <see cref="ValueBounds"/>: no clean
+    /// line can overflow an exact revenue sum.
+    /// </summary>
+    public const string AbsurdValue = "absurd_value";
+
     /// <summary>An event type outside the configured list.</summary>
     public const string UnknownEventType = "unknown_event_type";
 
@@ -37,6 +43,6 @@ public static class QuarantineReason
     public static IReadOnlyList<string> All { get; } =
     [
         MissingKey, UnparseableValue, NullTime, FutureTime, TimeTooEarly, InvalidPrice, ZeroQuantity, ZeroPrice,
-        UnknownEventType, RatingOutOfRange,
+        AbsurdValue, UnknownEventType, RatingOutOfRange,
     ];
 }

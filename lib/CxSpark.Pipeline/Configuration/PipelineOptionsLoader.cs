@@ -1,4 +1,5 @@
 using System.Globalization;
+using CxSpark.Pipeline.Cleaning;
 using CxSpark.Pipeline.Recommendations;
 using Microsoft.Extensions.Configuration;
 
@@ -31,6 +32,7 @@ public static class PipelineOptionsLoader
             CancellationPrefix = Empty(configuration["Cleaning:CancellationPrefix"]),
             MinRating = Number(configuration, "Cleaning:MinRating") ?? 0.5,
             MaxRating = Number(configuration, "Cleaning:MaxRating") ?? 5.0,
+            Bounds = LoadBounds(configuration),
             ReferenceDate = Date(configuration, "Profiles:ReferenceDate"),
             PiiHashKey = Empty(configuration["Pii:HashKey"]),
             ShufflePartitions = Count(configuration, "Spark:ShufflePartitions", 1) ?? 8,
@@ -81,6 +83,25 @@ public static class PipelineOptionsLoader
         }
 
         return options;
+    }
+
+    private static ValueBounds LoadBounds(IConfiguration configuration)
+    {
+        var defaults = new ValueBounds();
+        return new ValueBounds
+        {
+            MaxQuantity = Bound(configuration, "Cleaning:MaxQuantity") ?? defaults.MaxQuantity,
+            MaxUnitPrice = Bound(configuration, "Cleaning:MaxUnitPrice") ?? defaults.MaxUnitPrice,
+            MaxLineAmount = Bound(configuration, "Cleaning:MaxLineAmount") ?? defaults.MaxLineAmount,
+        };
+    }
+
+    /// <summary>A value bound: above zero and at most <see cref="ValueBounds.Limit"/>, so clean sums stay exact.</summary>
+    private static double? Bound(IConfiguration configuration, string key)
+    {
+        double? value = Number(configuration, key);
+        return value is null or (> 0 and <= ValueBounds.Limit) ? value
+            : throw new PipelineConfigurationException(key, $"'{configuration[key]}' is not above 0 and at most {ValueBounds.Limit:0.#e0}.");
     }
 
     private static bool? Flag(IConfiguration configuration, string key)

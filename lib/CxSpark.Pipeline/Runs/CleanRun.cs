@@ -21,6 +21,7 @@ public static class CleanRun
         {
             MinRating = context.Options.MinRating,
             MaxRating = context.Options.MaxRating,
+            Bounds = context.Options.Bounds,
         };
         // Every table is read and checked before any is cleaned, so bad input in a later table publishes nothing.
         var inputs = new List<(TableContract Contract, RawTable Raw)>();

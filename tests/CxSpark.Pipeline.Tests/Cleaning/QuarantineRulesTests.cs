@@ -34,7 +34,43 @@ public sealed class QuarantineRulesTests(SparkServerFixture fixture)
         { QuarantineReason.NullTime, ["t1", "c1", "p1", 1L, 1.0, null] },
         { QuarantineReason.FutureTime, ["t1", "c1", "p1", 1L, 1.0, new DateTimeOffset(2012, 1, 1, 0, 0, 0, TimeSpan.Zero)] },
         { QuarantineReason.TimeTooEarly, ["t1", "c1", "p1", 1L, 1.0, new DateTimeOffset(1989, 12, 31, 23, 0, 0, TimeSpan.Zero)] },
+        { QuarantineReason.AbsurdValue, ["t1", "c1", "p1", 4_600_000_000_000_000_000L, 1e300, s_time] },
+        { QuarantineReason.AbsurdValue, ["t1", "c1", "p1", 1_000_001L, 1.0, s_time] },
+        { QuarantineReason.AbsurdValue, ["t1", "c1", "p1", 1L, 1_000_000.01, s_time] },
+        { QuarantineReason.AbsurdValue, ["t1", "c1", "p1", 500_000L, 200.01, s_time] },
+        { QuarantineReason.AbsurdValue, ["C1", "c1", "p1", long.MinValue, 2.0, s_time] },
+        { QuarantineReason.AbsurdValue, ["t1", "c1", "p1", -1_000_000L, 100.01, s_time] },
     };
+
+    /// <summary>Values exactly at the default bounds (|quantity| 1e6, unit price 1e6, line amount 1e8) are valid.</summary>
+    [Theory]
+    [InlineData(1_000_000L, 100.0, 1, 0)]
+    [InlineData(-1_000_000L, 100.0, 0, 1)]
+    [InlineData(100L, 1_000_000.0, 1, 0)]
+    [InlineData(80_995L, 2.08, 1, 0)]
+    public async Task Split_TransactionAtTheBounds_NotQuarantined(long quantity, double price, long clean, long returns)
+    {
+        TableCounts counts = await CountAsync(InputTables.Transactions, TransactionDdl, [["t1", "c1", "p1", quantity, price, s_time]]);
+
+        Assert.Equal(0, counts.Quarantined);
+        Assert.Equal(clean, counts.Clean);
+        Assert.Equal(returns, counts.Returns);
+    }
+
+    [Fact]
+    public async Task Split_BoundsFromRules_QuarantineAboveThem()
+    {
+        CleaningRules tight = s_rules with { Bounds = new ValueBounds { MaxQuantity = 10, MaxUnitPrice = 5, MaxLineAmount = 20 } };
+        DataFrame raw = _spark.CreateDataFrame(
+            [["t1", "c1", "p1", 10L, 2.0, s_time], ["t2", "c1", "p1", 11L, 1.0, s_time], ["t3", "c1", "p1", 1L, 5.5, s_time], ["t4", "c1", "p1", 5L, 4.5, s_time]],
+            TransactionDdl);
+        DataFrame mapped = ContractMapper.Map(raw, await raw.SchemaAsync(), InputTables.Transactions, new Dictionary<string, string>());
+
+        TableCounts counts = await CleaningCounter.CountAsync(TableCleaner.Split(mapped, InputTables.Transactions, tight));
+
+        Assert.Equal(1, counts.Clean);
+        Assert.Equal(3, counts.QuarantineByReason[QuarantineReason.AbsurdValue]);
+    }
 
     [Theory]
     [MemberData(nameof(BadTransactions))]
