@@ -3,7 +3,7 @@ namespace CxSpark.Pipeline.Cleaning;
 /// <summary>The reason codes written to <c>quarantine_reason</c>; a row gets the first that applies, in this order.</summary>
 public static class QuarantineReason
 {
-    /// <summary>A key column (id) is null or blank after trimming.</summary>
+    /// <summary>A key column (id) is null or blank after trimming Unicode whitespace (tab, no-break and ideographic spaces).</summary>
     public const string MissingKey = "missing_key";
 
     /// <summary>A source value could not be converted to the contract type (text in a number column, a fractional quantity).</summary>
