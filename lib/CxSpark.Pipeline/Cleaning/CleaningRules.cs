@@ -22,6 +22,9 @@ public sealed record CleaningRules
     /// <summary>The highest valid rating.</summary>
     public double MaxRating { get; init; } = 5.0;
 
+    /// <summary>The largest valid transaction quantity, unit price and line amount.</summary>
+    public ValueBounds Bounds { get; init; } = new();
+
     /// <summary>The valid event types.</summary>
     public IReadOnlyList<string> EventTypes { get; init; } = DefaultEventTypes;
 

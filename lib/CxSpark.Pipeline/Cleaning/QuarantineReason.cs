@@ -3,7 +3,7 @@ namespace CxSpark.Pipeline.Cleaning;
 /// <summary>The reason codes written to <c>quarantine_reason</c>; a row gets the first that applies, in this order.</summary>
 public static class QuarantineReason
 {
-    /// <summary>A key column (id) is null or blank after trimming.</summary>
+    /// <summary>A key column (id) is null or blank after trimming Unicode whitespace (tab, no-break and ideographic spaces).</summary>
     public const string MissingKey = "missing_key";
 
     /// <summary>A source value could not be converted to the contract type (text in a number column, a fractional quantity).</summary>
@@ -27,6 +27,12 @@ public static class QuarantineReason
     /// <summary>A purchase line (not a return) with a unit price of exactly zero: samples, write-offs, manual fixes.</summary>
     public const string ZeroPrice = "zero_price";
 
+    /// <summary>
+    /// A transaction whose |quantity|, unit price or |quantity × unit_price| exceeds its <see cref="ValueBounds"/>: no clean
+    /// line can overflow an exact revenue sum.
+    /// </summary>
+    public const string AbsurdValue = "absurd_value";
+
     /// <summary>An event type outside the configured list.</summary>
     public const string UnknownEventType = "unknown_event_type";
 
@@ -37,6 +43,6 @@ public static class QuarantineReason
     public static IReadOnlyList<string> All { get; } =
     [
         MissingKey, UnparseableValue, NullTime, FutureTime, TimeTooEarly, InvalidPrice, ZeroQuantity, ZeroPrice,
-        UnknownEventType, RatingOutOfRange,
+        AbsurdValue, UnknownEventType, RatingOutOfRange,
     ];
 }

@@ -30,6 +30,7 @@ public static class QuarantineRules
                 checks.Add((IsInvalidPrice(Col("unit_price")), QuarantineReason.InvalidPrice));
                 checks.Add((Coalesce(Col("quantity"), Lit(0L)) == 0L, QuarantineReason.ZeroQuantity));
                 checks.Add(((Col("unit_price") == 0.0) & !(isReturn ?? Lit(false)), QuarantineReason.ZeroPrice));
+                checks.Add((IsAbsurd(Col("quantity"), Col("unit_price"), rules.Bounds), QuarantineReason.AbsurdValue));
                 break;
             case "products":
                 checks.Add((IsInvalidListPrice(Col("list_price")), QuarantineReason.InvalidPrice));
@@ -76,6 +77,15 @@ public static class QuarantineRules
     {
         Column isNonFinite = price.IsNaN() | (Abs(price) == double.PositiveInfinity);
         return Coalesce(isNonFinite | (price < 0.0), Lit(false));
+    }
+
+    /// <summary>Beyond the bounds; the quantity is compared as a double, since <c>abs</c> of the smallest BIGINT overflows.</summary>
+    /// <remarks>Only rows past the price and quantity checks get here: the price is finite and not negative.</remarks>
+    private static Column IsAbsurd(Column quantity, Column price, ValueBounds bounds)
+    {
+        Column size = Abs(quantity.Cast("DOUBLE"));
+        Column isTooLarge = (size > bounds.MaxQuantity) | (price > bounds.MaxUnitPrice);
+        return isTooLarge | (size * price > bounds.MaxLineAmount);
     }
 
     private static Column IsRatingOutOfRange(Column rating, CleaningRules rules)

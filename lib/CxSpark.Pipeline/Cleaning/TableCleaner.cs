@@ -61,10 +61,11 @@ public static class TableCleaner
     public static DataFrame ClassCounts(DataFrame classified) =>
         classified.GroupBy(ReasonColumn, ReturnFlag).Agg(Count(Lit(1)).Alias("rows"));
 
-    /// <summary>Trims key columns and turns blank keys into null; other columns pass through unchanged.</summary>
+    /// <summary>Trims key columns of Unicode blanks (<see cref="UnicodeBlanks"/>) and turns blank keys into null; other
+    /// columns pass through unchanged.</summary>
     public static DataFrame TrimKeys(DataFrame mapped, TableContract contract)
     {
-        IEnumerable<Column> columns = contract.Columns.Select(c => c.IsKey ? NullIf(Trim(Col(c.Name)), Lit("")).Alias(c.Name) : Col(c.Name));
+        IEnumerable<Column> columns = contract.Columns.Select(c => c.IsKey ? NullIf(UnicodeBlanks.Trim(Col(c.Name)), Lit("")).Alias(c.Name) : Col(c.Name));
         return mapped.Select([.. columns, Col(ContractMapper.UnparseableFlag)]);
     }
 

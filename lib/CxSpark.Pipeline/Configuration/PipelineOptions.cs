@@ -1,3 +1,4 @@
+using CxSpark.Pipeline.Cleaning;
 using CxSpark.Pipeline.Quality;
 using CxSpark.Pipeline.Recommendations;
 
@@ -33,6 +34,12 @@ public sealed record PipelineOptions
 
     /// <summary>The highest valid rating (key <c>Cleaning:MaxRating</c>, default 5).</summary>
     public double MaxRating { get; init; } = 5.0;
+
+    /// <summary>
+    /// The largest valid transaction |quantity|, unit price and |line amount| (keys <c>Cleaning:MaxQuantity</c>,
+    /// <c>Cleaning:MaxUnitPrice</c>, <c>Cleaning:MaxLineAmount</c>); beyond them a line is quarantined as <c>absurd_value</c>.
+    /// </summary>
+    public ValueBounds Bounds { get; init; } = new();
 
     /// <summary>The date recency and tenure are measured to (key <c>Profiles:ReferenceDate</c>); null: the day after the last purchase.</summary>
     public DateOnly? ReferenceDate { get; init; }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CxSpark.Connect.Client;
+using CxSpark.Pipeline.Cleaning;
 using CxSpark.Pipeline.Quality;
 using CxSpark.Pipeline.Recommendations;
 using Microsoft.Extensions.Configuration;
@@ -33,6 +34,7 @@ public static class PipelineOptionsLoader
             CancellationPrefix = Empty(configuration["Cleaning:CancellationPrefix"]),
             MinRating = Number(configuration, "Cleaning:MinRating") ?? 0.5,
             MaxRating = Number(configuration, "Cleaning:MaxRating") ?? 5.0,
+            Bounds = LoadBounds(configuration),
             ReferenceDate = Date(configuration, "Profiles:ReferenceDate"),
             PiiHashKey = Empty(configuration["Pii:HashKey"]),
             ShufflePartitions = Count(configuration, "Spark:ShufflePartitions", 1) ?? 8,
@@ -106,6 +108,25 @@ public static class PipelineOptionsLoader
         return text is null ? null
             : Enum.TryParse(text, ignoreCase: true, out GateAction action) && Enum.IsDefined(action) && !int.TryParse(text, out _) ? action
             : throw new PipelineConfigurationException(key, $"'{text}' is not fail, warn or off.");
+    }
+
+    private static ValueBounds LoadBounds(IConfiguration configuration)
+    {
+        var defaults = new ValueBounds();
+        return new ValueBounds
+        {
+            MaxQuantity = Bound(configuration, "Cleaning:MaxQuantity") ?? defaults.MaxQuantity,
+            MaxUnitPrice = Bound(configuration, "Cleaning:MaxUnitPrice") ?? defaults.MaxUnitPrice,
+            MaxLineAmount = Bound(configuration, "Cleaning:MaxLineAmount") ?? defaults.MaxLineAmount,
+        };
+    }
+
+    /// <summary>A value bound: above zero and at most <see cref="ValueBounds.Limit"/>, so clean sums stay exact.</summary>
+    private static double? Bound(IConfiguration configuration, string key)
+    {
+        double? value = Number(configuration, key);
+        return value is null or (> 0 and <= ValueBounds.Limit) ? value
+            : throw new PipelineConfigurationException(key, $"'{configuration[key]}' is not above 0 and at most {ValueBounds.Limit:0.#e0}.");
     }
 
     private static bool? Flag(IConfiguration configuration, string key)

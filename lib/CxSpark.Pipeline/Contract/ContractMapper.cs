@@ -9,7 +9,8 @@ namespace CxSpark.Pipeline.Contract;
 /// Casts never fail a query: a value that cannot be converted (text that is not a number, a fractional quantity, a
 /// double key such as <c>17850.5</c> that is not whole) becomes <c>null</c> and sets <see cref="UnparseableFlag"/>, so the
 /// cleaning stage quarantines the row with <c>unparseable_value</c>. Whole doubles used as keys (<c>17850.0</c>) become
-/// <c>17850</c>. Extra columns are dropped.
+/// <c>17850</c>. Text is trimmed of Unicode blanks (<see cref="UnicodeBlanks"/>) before it is cast, and text of blanks
+/// only is null, not unparseable. Extra columns are dropped.
 /// </remarks>
 public static class ContractMapper
 {
@@ -64,7 +65,7 @@ public static class ContractMapper
             columns.Add(converted.Alias(column.Name));
             if (!IsLossless(TypeFamilies.Of(field.DataType), column.SqlType))
             {
-                unparseable.Add(IsBlank(value).Not() & converted.IsNull());
+                unparseable.Add(UnicodeBlanks.IsBlank(value).Not() & converted.IsNull());
             }
         }
 
@@ -81,7 +82,7 @@ public static class ContractMapper
             (TypeFamily.Fractional, TypeFamily.Text) => WholeOrNull(value).Cast("STRING"),
             (TypeFamily.Fractional, TypeFamily.Integral) => WholeOrNull(value),
             (TypeFamily.Text, TypeFamily.Text) => value,
-            (TypeFamily.Text, _) => Trim(value).TryCast(sqlType),
+            (TypeFamily.Text, _) => UnicodeBlanks.Trim(value).TryCast(sqlType),
             _ => value.TryCast(sqlType),
         };
     }
@@ -100,8 +101,6 @@ public static class ContractMapper
             || (to == TypeFamily.Text && from != TypeFamily.Fractional)
             || (from == TypeFamily.Integral && to == TypeFamily.Fractional);
     }
-
-    private static Column IsBlank(Column value) => value.IsNull() | (Trim(value.Cast("STRING")) == "");
 
     private static string SourceName(ColumnContract column, IReadOnlyDictionary<string, string> mapping) =>
         mapping.TryGetValue(column.Name, out string? name) && !string.IsNullOrWhiteSpace(name) ? name : column.Name;

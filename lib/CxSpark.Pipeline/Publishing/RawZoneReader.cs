@@ -22,6 +22,7 @@ public sealed class RawZoneReader
 
     /// <summary>Reads <paramref name="contract"/>'s table, or returns null when an optional table is absent.</summary>
     /// <exception cref="InputContractException">A required table is absent.</exception>
+    /// <exception cref="UnreadableInputException">The file Spark infers the schema from cannot be read.</exception>
     public async Task<RawTable?> ReadAsync(TableContract contract, CancellationToken cancellationToken = default)
     {
         TableSource source = _options.SourceOf(contract.Name);
@@ -47,22 +48,44 @@ public sealed class RawZoneReader
         {
             return contract.IsRequired ? throw new InputContractException(contract.Name, "(table)", path, "a dataset", "missing") : null;
         }
+        catch (SparkServerException e) when (UnreadableFiles.TryExplain(e, contract.Name, path, source.Format, out UnreadableInputException unreadable))
+        {
+            throw unreadable;
+        }
     }
 
     /// <summary>Checks <paramref name="raw"/> against the contract; a missing or incompatible column names the first part file
-    /// that lacks it or holds that type.</summary>
+    /// that lacks it or holds that type. Then, for Parquet and ORC, checks that every file's footer can be read.</summary>
+    /// <remarks>
+    /// The footer check counts the rows, which these formats answer from the footers alone, so a run stops on a corrupt
+    /// or foreign file (a CSV file among Parquet parts) before it publishes anything. A file whose footer is sound but
+    /// whose data pages are damaged still fails later, in the cleaning stage, with the same error.
+    /// </remarks>
     /// <exception cref="InputContractException">The table breaks the contract.</exception>
+    /// <exception cref="UnreadableInputException">A file of the table cannot be read in its format.</exception>
     public async Task ValidateAsync(RawTable raw, TableContract contract, CancellationToken cancellationToken = default)
     {
-        IReadOnlyDictionary<string, string> mapping = _options.SourceOf(contract.Name).Mapping;
+        TableSource source = _options.SourceOf(contract.Name);
         try
         {
-            ContractMapper.Validate(raw.Schema, contract, mapping, raw.Path);
+            ContractMapper.Validate(raw.Schema, contract, source.Mapping, raw.Path);
         }
         catch (InputContractException e) when (StoragePath.IsLocal(raw.Path) && Directory.Exists(raw.Path))
         {
             string file = await FirstFileBreakingAsync(raw.Path, contract.Name, e, cancellationToken).ConfigureAwait(false) ?? raw.Path;
             throw new InputContractException(e.Table, e.Column, file, e.ExpectedType, e.ActualType);
+        }
+
+        if (source.Format is "parquet" or "orc")
+        {
+            try
+            {
+                await raw.Frame.CountAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (SparkServerException e) when (UnreadableFiles.TryExplain(e, contract.Name, raw.Path, source.Format, out UnreadableInputException unreadable))
+            {
+                throw unreadable;
+            }
         }
     }
 
@@ -75,7 +98,16 @@ public sealed class RawZoneReader
             .Take(MaxFilesToInspect);
         foreach (string file in files)
         {
-            StructType schema = await Reader(source).Load(file).SchemaAsync(cancellationToken).ConfigureAwait(false);
+            StructType schema;
+            try
+            {
+                schema = await Reader(source).Load(file).SchemaAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (SparkServerException e) when (UnreadableFiles.TryExplain(e, table, file, source.Format, out UnreadableInputException unreadable))
+            {
+                throw unreadable;
+            }
+
             StructField? field = schema.Fields.FirstOrDefault(f => string.Equals(f.Name, error.Column, StringComparison.OrdinalIgnoreCase));
             if (field is null ? error.ActualType == "missing" : field.DataType.SimpleString == error.ActualType)
             {

@@ -12,6 +12,7 @@ public static class CleanRun
 {
     /// <summary>Cleans every present input table and returns the counts per table.</summary>
     /// <exception cref="InputContractException">The transactions table is absent, or a table breaks the contract.</exception>
+    /// <exception cref="UnreadableInputException">A file of an input table cannot be read in the table's format.</exception>
     /// <exception cref="CleaningInvariantException">A table's counts do not add up.</exception>
     public static async Task<IReadOnlyDictionary<string, TableCounts>> RunAsync(RunContext context, CancellationToken cancellationToken = default)
     {
@@ -20,10 +21,13 @@ public static class CleanRun
         {
             MinRating = context.Options.MinRating,
             MaxRating = context.Options.MaxRating,
+            Bounds = context.Options.Bounds,
         };
         context.Publisher.Claim(InputTables.All
             .SelectMany(c => new[] { OutputTables.Clean(c.Name), OutputTables.Quarantine(c.Name) })
             .Append(OutputTables.Returns));
+        // Every table is read and checked before any is cleaned, so bad input in a later table publishes nothing.
+        var inputs = new List<(TableContract Contract, RawTable Raw)>();
         foreach (TableContract contract in InputTables.All)
         {
             RawTable? raw = await reader.ReadAsync(contract, cancellationToken).ConfigureAwait(false);
@@ -34,6 +38,11 @@ public static class CleanRun
             }
 
             await reader.ValidateAsync(raw, contract, cancellationToken).ConfigureAwait(false);
+            inputs.Add((contract, raw));
+        }
+
+        foreach ((TableContract contract, RawTable raw) in inputs)
+        {
             try
             {
                 await context.StageAsync("clean." + contract.Name, () => CleanTableAsync(context, raw, contract, rules, cancellationToken)).ConfigureAwait(false);
@@ -41,6 +50,10 @@ public static class CleanRun
             catch (SparkServerException e) when (PhysicalTypes.TryExplain(e, contract.Name, out InputContractException explained))
             {
                 throw explained;
+            }
+            catch (SparkServerException e) when (UnreadableFiles.TryExplain(e, contract.Name, raw.Path, context.Options.SourceOf(contract.Name).Format, out UnreadableInputException unreadable))
+            {
+                throw unreadable;
             }
         }
 

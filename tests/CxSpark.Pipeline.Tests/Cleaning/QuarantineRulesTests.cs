@@ -22,6 +22,12 @@ public sealed class QuarantineRulesTests(SparkServerFixture fixture)
         { QuarantineReason.MissingKey, ["t1", null, "p1", 1L, 1.0, s_time] },
         { QuarantineReason.MissingKey, ["t1", "   ", "p1", 1L, 1.0, s_time] },
         { QuarantineReason.MissingKey, ["", "c1", "p1", 1L, 1.0, s_time] },
+        { QuarantineReason.MissingKey, ["t1", "\t", "p1", 1L, 1.0, s_time] },
+        { QuarantineReason.MissingKey, ["t1", "\u00A0", "p1", 1L, 1.0, s_time] },
+        { QuarantineReason.MissingKey, ["t1", "c1", "\u2007", 1L, 1.0, s_time] },
+        { QuarantineReason.MissingKey, ["\u202F", "c1", "p1", 1L, 1.0, s_time] },
+        { QuarantineReason.MissingKey, ["t1", "\u3000", "p1", 1L, 1.0, s_time] },
+        { QuarantineReason.MissingKey, ["t1", "\u3000 \t\u00A0\r\n\u2028\uFEFF\u200B", "p1", 1L, 1.0, s_time] },
         { QuarantineReason.InvalidPrice, ["t1", "c1", "p1", 1L, double.NaN, s_time] },
         { QuarantineReason.InvalidPrice, ["t1", "c1", "p1", 1L, double.PositiveInfinity, s_time] },
         { QuarantineReason.InvalidPrice, ["t1", "c1", "p1", 1L, -11062.06, s_time] },
@@ -34,7 +40,43 @@ public sealed class QuarantineRulesTests(SparkServerFixture fixture)
         { QuarantineReason.NullTime, ["t1", "c1", "p1", 1L, 1.0, null] },
         { QuarantineReason.FutureTime, ["t1", "c1", "p1", 1L, 1.0, new DateTimeOffset(2012, 1, 1, 0, 0, 0, TimeSpan.Zero)] },
         { QuarantineReason.TimeTooEarly, ["t1", "c1", "p1", 1L, 1.0, new DateTimeOffset(1989, 12, 31, 23, 0, 0, TimeSpan.Zero)] },
+        { QuarantineReason.AbsurdValue, ["t1", "c1", "p1", 4_600_000_000_000_000_000L, 1e300, s_time] },
+        { QuarantineReason.AbsurdValue, ["t1", "c1", "p1", 1_000_001L, 1.0, s_time] },
+        { QuarantineReason.AbsurdValue, ["t1", "c1", "p1", 1L, 1_000_000.01, s_time] },
+        { QuarantineReason.AbsurdValue, ["t1", "c1", "p1", 500_000L, 200.01, s_time] },
+        { QuarantineReason.AbsurdValue, ["C1", "c1", "p1", long.MinValue, 2.0, s_time] },
+        { QuarantineReason.AbsurdValue, ["t1", "c1", "p1", -1_000_000L, 100.01, s_time] },
     };
+
+    /// <summary>Values exactly at the default bounds (|quantity| 1e6, unit price 1e6, line amount 1e8) are valid.</summary>
+    [Theory]
+    [InlineData(1_000_000L, 100.0, 1, 0)]
+    [InlineData(-1_000_000L, 100.0, 0, 1)]
+    [InlineData(100L, 1_000_000.0, 1, 0)]
+    [InlineData(80_995L, 2.08, 1, 0)]
+    public async Task Split_TransactionAtTheBounds_NotQuarantined(long quantity, double price, long clean, long returns)
+    {
+        TableCounts counts = await CountAsync(InputTables.Transactions, TransactionDdl, [["t1", "c1", "p1", quantity, price, s_time]]);
+
+        Assert.Equal(0, counts.Quarantined);
+        Assert.Equal(clean, counts.Clean);
+        Assert.Equal(returns, counts.Returns);
+    }
+
+    [Fact]
+    public async Task Split_BoundsFromRules_QuarantineAboveThem()
+    {
+        CleaningRules tight = s_rules with { Bounds = new ValueBounds { MaxQuantity = 10, MaxUnitPrice = 5, MaxLineAmount = 20 } };
+        DataFrame raw = _spark.CreateDataFrame(
+            [["t1", "c1", "p1", 10L, 2.0, s_time], ["t2", "c1", "p1", 11L, 1.0, s_time], ["t3", "c1", "p1", 1L, 5.5, s_time], ["t4", "c1", "p1", 5L, 4.5, s_time]],
+            TransactionDdl);
+        DataFrame mapped = ContractMapper.Map(raw, await raw.SchemaAsync(), InputTables.Transactions, new Dictionary<string, string>());
+
+        TableCounts counts = await CleaningCounter.CountAsync(TableCleaner.Split(mapped, InputTables.Transactions, tight));
+
+        Assert.Equal(1, counts.Clean);
+        Assert.Equal(3, counts.QuarantineByReason[QuarantineReason.AbsurdValue]);
+    }
 
     [Theory]
     [MemberData(nameof(BadTransactions))]
@@ -83,6 +125,34 @@ public sealed class QuarantineRulesTests(SparkServerFixture fixture)
 
         Assert.Equal(0, counts.Clean);
         Assert.Equal(1, counts.QuarantineByReason[reason]);
+    }
+
+    [Fact]
+    public async Task Split_KeysWithUnicodeBlanksAroundText_TrimmedToTheSameKeyInnerBlanksKept()
+    {
+        DataFrame raw = _spark.CreateDataFrame(
+            [["t1", "c1", "p1", 1L, 2.0, s_time], ["\u00A0t1\u3000", "\tc1\u202F", " p1\u2007", 1L, 2.0, s_time], ["t2", "\uFEFFc\u00A01 ", "p1", 1L, 2.0, s_time]],
+            TransactionDdl);
+        DataFrame mapped = ContractMapper.Map(raw, await raw.SchemaAsync(), InputTables.Transactions, new Dictionary<string, string>());
+        TableSplit split = TableCleaner.Split(mapped, InputTables.Transactions, s_rules);
+
+        TableCounts counts = await CleaningCounter.CountAsync(split);
+        IReadOnlyList<Row> rows = await split.Clean.OrderBy(Col("transaction_id")).CollectAsync();
+
+        Assert.Equal(1, counts.DuplicatesRemoved);
+        Assert.Equal(["t1|c1|p1", "t2|c\u00A01|p1"], rows.Select(r => $"{r.GetString("transaction_id")}|{r.GetString("customer_id")}|{r.GetString("product_id")}").ToArray());
+    }
+
+    [Fact]
+    public async Task Map_NumberTextWithUnicodeBlanks_TrimmedAndBlankIsNullNotUnparseable()
+    {
+        TableCounts counts = await CountAsync(InputTables.Transactions,
+            "transaction_id STRING, customer_id STRING, product_id STRING, quantity STRING, unit_price STRING, event_time TIMESTAMP",
+            [["t1", "c1", "p1", "\u00A012\u3000", "\t2.5\u202F", s_time], ["t2", "c1", "p1", "\u3000\u00A0", "1.0", s_time], ["t3", "c1", "p1", "1\u00A02", "1.0", s_time]]);
+
+        Assert.Equal(1, counts.Clean);
+        Assert.Equal(1, counts.QuarantineByReason[QuarantineReason.ZeroQuantity]);
+        Assert.Equal(1, counts.QuarantineByReason[QuarantineReason.UnparseableValue]);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using CxSpark.Pipeline.Cleaning;
 using CxSpark.Pipeline.Configuration;
 using Microsoft.Extensions.Configuration;
 
@@ -28,6 +29,9 @@ public sealed class PipelineOptionsLoaderTests
     [InlineData("RunDate", "10/12/2011", "RunDate")]
     [InlineData("Tables:transactions:Format", "xlsx", "Tables:transactions:Format")]
     [InlineData("Cleaning:MaxRating", "five", "Cleaning:MaxRating")]
+    [InlineData("Cleaning:MaxQuantity", "0", "Cleaning:MaxQuantity")]
+    [InlineData("Cleaning:MaxUnitPrice", "-5", "Cleaning:MaxUnitPrice")]
+    [InlineData("Cleaning:MaxLineAmount", "1e16", "Cleaning:MaxLineAmount")]
     [InlineData("Recommend:Feedback", "clicks", "Recommend:Feedback")]
     [InlineData("Recommend:TopN", "0", "Recommend:TopN")]
     [InlineData("Recommend:Ranks", "32,x", "Recommend:Ranks")]
@@ -83,6 +87,17 @@ public sealed class PipelineOptionsLoaderTests
     {
         Assert.Equal("nightly-2011-12-10", Load(("Input", "in"), ("Output", "out"), ("RunId", "nightly-2011-12-10")).RunId);
         Assert.StartsWith("run-", Load(("Input", "in"), ("Output", "out")).RunId);
+    }
+
+    [Fact]
+    public void Load_ValueBounds_DefaultsAndKeys()
+    {
+        ValueBounds defaults = Load(("Input", "in"), ("Output", "out")).Bounds;
+        ValueBounds set = Load(("Input", "in"), ("Output", "out"),
+            ("Cleaning:MaxQuantity", "500"), ("Cleaning:MaxUnitPrice", "2.5e3"), ("Cleaning:MaxLineAmount", "1e15")).Bounds;
+
+        Assert.Equal((1e6, 1e6, 1e8), (defaults.MaxQuantity, defaults.MaxUnitPrice, defaults.MaxLineAmount));
+        Assert.Equal((500.0, 2500.0, 1e15), (set.MaxQuantity, set.MaxUnitPrice, set.MaxLineAmount));
     }
 
     [Fact]

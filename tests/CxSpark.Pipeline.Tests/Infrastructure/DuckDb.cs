@@ -26,6 +26,29 @@ public static class DuckDb
         return values;
     }
 
+    /// <summary>Every row of a query.</summary>
+    public static IReadOnlyList<object?[]> Rows(string sql)
+    {
+        using var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        using DuckDBCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        using DuckDBDataReader reader = (DuckDBDataReader)command.ExecuteReader();
+        var rows = new List<object?[]>();
+        while (reader.Read())
+        {
+            var values = new object?[reader.FieldCount];
+            for (int i = 0; i < values.Length; i++)
+            {
+                values[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+
+            rows.Add(values);
+        }
+
+        return rows;
+    }
+
     public static long Count(string output, string table) => Convert.ToInt64(Row($"SELECT count(*) FROM {Table(output, table)}")[0]);
 
     public static IReadOnlyList<string> Columns(string output, string table)

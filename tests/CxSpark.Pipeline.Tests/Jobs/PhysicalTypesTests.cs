@@ -33,7 +33,8 @@ public sealed class PhysicalTypesTests(SparkServerFixture fixture)
         Assert.Equal(["INT64,INT96", "INT32,INT64", "DOUBLE,FLOAT", 3L], physical.Select(v => v is string ? v : Convert.ToInt64(v)).ToArray());
         string output = RepoPaths.NewTempDir("out-mixed-types");
 
-        JobResult result = await RunCleanAsync(input, output);
+        // 5e9 (beyond int32) is above the default absurd_value bounds on quantity and line amount.
+        JobResult result = await RunCleanAsync(input, output, "--set", "Cleaning:MaxQuantity=1e10", "--set", "Cleaning:MaxLineAmount=1e11");
 
         Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
         JsonElement counts = Cxspark.Manifest(output, "clean").GetProperty("cleaning").GetProperty("transactions");
@@ -95,6 +96,6 @@ public sealed class PhysicalTypesTests(SparkServerFixture fixture)
         }
     }
 
-    private Task<JobResult> RunCleanAsync(string input, string output) =>
-        Cxspark.RunAsync("clean", "--input", input, "--output", output, "--run-date", RunDate, "--remote", fixture.Remote);
+    private Task<JobResult> RunCleanAsync(string input, string output, params string[] extra) =>
+        Cxspark.RunAsync(["clean", "--input", input, "--output", output, "--run-date", RunDate, "--remote", fixture.Remote, .. extra]);
 }
