@@ -199,7 +199,7 @@ public sealed class FaultInjectionTests(SparkServerFixture fixture, ITestOutputH
     [
         verb, "--input", input, "--output", output, "--run-date", RunDate, "--remote", fixture.Remote,
         "--set", "RunId=" + runId, "--set", "Cleaning:CancellationPrefix=C", "--set", "Recommend:Evaluate=false",
-        "--set", "Recommend:DecayDays=30", "--set", "Segments:MaxK=3",
+        "--set", "Recommend:DecayDays=30", "--set", "Recommend:Ranks=4", "--set", "Recommend:MaxIter=2", "--set", "Segments:MaxK=3",
     ];
 
     /// <summary>Two raw zones cut from the bundled sample by whole invoices: a small one with products (the previous run's input)
