@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
@@ -29,6 +30,7 @@ import org.apache.spark.SparkFiles;
  * the working directory (YARN) or of SparkFiles' root directory (standalone, local, Kubernetes).
  */
 public final class CxSparkLauncher {
+  private static final long STOP_GRACE_SECONDS = 30;
   private static final String SERVICE = "org.apache.spark.sql.connect.service.SparkConnectService$";
 
   private CxSparkLauncher() {
@@ -60,11 +62,23 @@ public final class CxSparkLauncher {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("SPARK_REMOTE", "sc://127.0.0.1:" + port + "/;token=" + token + ";use_ssl=false");
     Process child = builder.start();
+    // SIGTERM to spark-submit (a scheduler, Kubernetes, systemd) is forwarded to the job as SIGTERM; the job interrupts its
+    // Spark operations, marks its manifest cancelled and exits 143 within its own grace of 25 s. The hook waits for that
+    // (bounded), then kills what is left.
     Thread killer = new Thread(() -> {
       if (child.isAlive()) {
-        log("driver is shutting down: stopping the job process");
-        child.descendants().forEach(ProcessHandle::destroy);
+        log("driver is shutting down: sending SIGTERM to the job process and waiting up to " + STOP_GRACE_SECONDS + " s");
         child.destroy();
+        try {
+          if (!child.waitFor(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
+            log("the job process did not stop in time: killing it");
+            child.descendants().forEach(ProcessHandle::destroyForcibly);
+            child.destroyForcibly();
+          }
+        } catch (InterruptedException e) {
+          child.destroyForcibly();
+          Thread.currentThread().interrupt();
+        }
       }
     });
     Runtime.getRuntime().addShutdownHook(killer);
