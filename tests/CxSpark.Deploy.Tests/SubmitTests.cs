@@ -9,11 +9,11 @@ namespace CxSpark.Deploy.Tests;
 [Collection("Deploy")]
 public sealed class SubmitTests(DeployFixture fixture)
 {
-    private const string RunDate = DeployFixture.RunDate;
     private static readonly TimeSpan s_waitTimeout = TimeSpan.FromMinutes(6);
 
     // The driver shutdown (SIGTERM, as YARN, Kubernetes or an operator stop a driver) comes once the first table is
-    // published; the rerun into the same folder is the client-mode run whose outputs must equal the direct run's.
+    // staged; the launcher forwards it to the job, which publishes nothing and records the run as cancelled. The rerun
+    // into the same folder is the client-mode run whose outputs must equal the direct run's.
     [Fact]
     public async Task Submit_ClientModeDriverStoppedMidRun_FailsWithoutPartialTablesAndRerunMatchesDirectRun()
     {
@@ -23,22 +23,17 @@ public sealed class SubmitTests(DeployFixture fixture)
             JobOutcome killed;
             await using (ChildProcess driver = DeployFixture.StartSubmit(["--master", "local[2]", .. NightlyExpectation.Arguments(output)]))
             {
-                await WaitUntilAsync(() => Published(output, "clean/transactions"), driver, "the first published table");
+                await WaitUntilAsync(() => Staged(output, "clean/transactions"), driver, "the first staged table");
                 Assert.Contains("org.apache.spark.deploy.SparkSubmit", File.ReadAllText($"/proc/{driver.Id}/cmdline"), StringComparison.Ordinal);
                 driver.Signal("TERM");
                 killed = await driver.WaitAsync(TimeSpan.FromMinutes(1));
             }
 
             Assert.True(killed.ExitCode != 0, "the stopped driver exited 0: " + killed);
-            Assert.Contains("cxspark-launcher: driver is shutting down: stopping the job process", killed.Output, StringComparison.Ordinal);
+            Assert.Contains("cxspark-launcher: driver is shutting down: sending SIGTERM to the job process", killed.Output, StringComparison.Ordinal);
             Assert.Empty(await ProcessTable.WaitUntilGoneAsync(output, TimeSpan.FromSeconds(30)));
-            IReadOnlyList<string> visible = Outputs.Tables(output);
-            Assert.Contains("clean/transactions", visible);
-            Assert.DoesNotContain("customer_segments", visible);
-            foreach (string table in visible)
-            {
-                Outputs.AssertSameTable(fixture.ReferenceOutput, output, table);
-            }
+            Assert.Empty(Outputs.Tables(output));
+            Assert.Equal("cancelled", Outputs.OnlyManifest(output).GetProperty("status").GetString());
 
             JobOutcome rerun;
             await using (ChildProcess driver = DeployFixture.StartSubmit(["--master", "local[2]", .. NightlyExpectation.Arguments(output)]))
@@ -57,7 +52,7 @@ public sealed class SubmitTests(DeployFixture fixture)
     }
 
     // Three 1-core workers: the driver takes one, an executor runs on each of the others. The worker of one executor is
-    // killed once the first table is published, so every later stage runs on what is left.
+    // killed once the first table is staged, so every later stage runs on what is left.
     [Fact]
     public async Task Submit_StandaloneClusterModeWorkerKilledMidRun_CompletesWithDirectRunOutputs()
     {
@@ -72,13 +67,13 @@ public sealed class SubmitTests(DeployFixture fixture)
             {
                 IEnumerable<(int Worker, string Entry)> NewEntries() => Enumerable.Range(1, cluster.Workers)
                     .SelectMany(w => cluster.WorkDirEntries(w).Except(before[w - 1]).Select(entry => (w, entry)));
-                await WaitUntilAsync(() => Published(output, "clean/transactions"), submit, "the first published table");
+                await WaitUntilAsync(() => Staged(output, "clean/transactions"), submit, "the first staged table");
                 (int driverWorker, string driverId) = NewEntries().Single(e => e.Entry.StartsWith("driver-", StringComparison.Ordinal));
                 driverLog = Path.Combine(cluster.StateDir, $"worker-{driverWorker}", driverId, "stderr");
                 int[] executorWorkers = NewEntries().Where(e => e.Entry.StartsWith("app-", StringComparison.Ordinal)).Select(e => e.Worker).ToArray();
                 Assert.Equal(2, executorWorkers.Length);
                 Assert.DoesNotContain(driverWorker, executorWorkers);
-                Assert.DoesNotContain("customer_segments", Outputs.Tables(output));
+                Assert.Empty(Outputs.Tables(output));
                 await cluster.KillWorkerAsync(executorWorkers[0]);
                 Assert.False(submit.HasExited, "the job ended before the worker was killed: " + submit.Output);
                 outcome = await submit.WaitAsync(DeployFixture.JobTimeout);
@@ -96,8 +91,13 @@ public sealed class SubmitTests(DeployFixture fixture)
         }
     }
 
-    private static bool Published(string output, string table) =>
-        Directory.Exists(Path.Combine(output, table, "run_date=" + RunDate));
+    /// <summary>The run has staged <paramref name="table"/> (tables are published together at the end of the run).</summary>
+    private static bool Staged(string output, string table)
+    {
+        string staging = Path.Combine(output, "_staging");
+        return Directory.Exists(staging) && Directory.GetDirectories(staging)
+            .Any(run => Directory.Exists(Path.Combine(run, "new", table)) && Directory.EnumerateFiles(Path.Combine(run, "new", table), "*.parquet").Any());
+    }
 
     private static async Task WaitUntilAsync(Func<bool> condition, ChildProcess job, string what)
     {
