@@ -104,6 +104,10 @@ public sealed class TablePublisher
     }
 
     /// <summary>Deletes this run's staged tables after a failure; a commit already under way is left to recovery.</summary>
+    /// <remarks>
+    /// Tasks of a write that was just interrupted can still create files in the staging folder for a moment, so the folder
+    /// is deleted until it stays gone (about 3 s at most); whatever is left then is removed by the next run's sweep.
+    /// </remarks>
     public void Abort()
     {
         if (!Layout.IsLocal || File.Exists(Layout.Journal(_runId)))
@@ -111,15 +115,31 @@ public sealed class TablePublisher
             return;
         }
 
-        string staging = Layout.RunStaging(_runId);
-        if (Directory.Exists(staging))
+        string staging = Layout.CheckInside(Layout.RunStaging(_runId), Layout.Staging);
+        for (int attempt = 0; attempt < 10 && Directory.Exists(staging); attempt++)
         {
-            Directory.Delete(Layout.CheckInside(staging, Layout.Staging), recursive: true);
+            try
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Files appeared while deleting: try again below.
+            }
+
+            Thread.Sleep(300);
         }
 
-        if (Directory.Exists(Layout.Staging) && !Directory.EnumerateFileSystemEntries(Layout.Staging).Any())
+        try
         {
-            Directory.Delete(Layout.Staging);
+            if (Directory.Exists(Layout.Staging) && !Directory.EnumerateFileSystemEntries(Layout.Staging).Any())
+            {
+                Directory.Delete(Layout.Staging);
+            }
+        }
+        catch (IOException)
+        {
+            // Another folder appeared: the staging root stays.
         }
     }
 
