@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CxSpark.Pipeline.Configuration;
 
 namespace CxSpark.Pipeline.Publishing;
 
@@ -53,8 +54,7 @@ public sealed record CommitJournal(string RunId, string Job, DateOnly RunDate, I
             throw new InvalidDataException($"Commit journal {path} is not readable: {e.Message}", e);
         }
 
-        if (journal?.Entries is null || string.IsNullOrEmpty(journal.RunId) || journal.RunId != Path.GetFileNameWithoutExtension(path)
-            || journal.RunId.Contains('/') || journal.RunId.StartsWith('.'))
+        if (journal?.Entries is null || journal.RunId != Path.GetFileNameWithoutExtension(path) || !RunIds.IsValid(journal.RunId))
         {
             throw new InvalidDataException($"Commit journal {path} does not describe a commit of run '{Path.GetFileNameWithoutExtension(path)}'.");
         }

@@ -100,11 +100,7 @@ public sealed class LocalCommit
 
         FaultPoint.Hit("commit.cleaned");
         File.Delete(_layout.CheckInside(_layout.Journal(_journal.RunId), _layout.Runs));
-        string stagingRoot = _layout.Staging;
-        if (Directory.Exists(stagingRoot) && !Directory.EnumerateFileSystemEntries(stagingRoot).Any())
-        {
-            Directory.Delete(stagingRoot);
-        }
+        _layout.DeleteStagingIfEmpty();
     }
 
     private void Move(string from, string to)

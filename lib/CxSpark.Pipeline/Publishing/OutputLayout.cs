@@ -62,6 +62,22 @@ public sealed class OutputLayout
     /// <summary>The commit journal of run <paramref name="runId"/>.</summary>
     public string Journal(string runId) => Combine(Runs, runId + JournalExtension);
 
+    /// <summary>Removes the staging area when no run has a folder left in it (a run appearing meanwhile keeps it).</summary>
+    public void DeleteStagingIfEmpty()
+    {
+        try
+        {
+            if (Directory.Exists(Staging) && !Directory.EnumerateFileSystemEntries(Staging).Any())
+            {
+                Directory.Delete(Staging);
+            }
+        }
+        catch (IOException)
+        {
+            // Something appeared in it after the check: it stays.
+        }
+    }
+
     /// <summary>Throws unless the local <paramref name="path"/> lies strictly inside <paramref name="folder"/> of this root.</summary>
     /// <remarks>Called before every rename and recursive delete, so no run id, table name or journal can point one outside.</remarks>
     /// <exception cref="InvalidOperationException">The path escapes the folder.</exception>

@@ -130,17 +130,7 @@ public sealed class TablePublisher
             Thread.Sleep(300);
         }
 
-        try
-        {
-            if (Directory.Exists(Layout.Staging) && !Directory.EnumerateFileSystemEntries(Layout.Staging).Any())
-            {
-                Directory.Delete(Layout.Staging);
-            }
-        }
-        catch (IOException)
-        {
-            // Another folder appeared: the staging root stays.
-        }
+        Layout.DeleteStagingIfEmpty();
     }
 
     private RunMarker Marker(string table) => new(_runId, _job, table, _runDate, DateTimeOffset.UtcNow);

@@ -33,7 +33,9 @@ public static class ProfileRun
         (long purchaseLines, DateOnly? dayAfterLast) = await ScanPurchasesAsync(purchases, cancellationToken).ConfigureAwait(false);
         if (purchaseLines == 0)
         {
-            throw new QualityGateException([NothingToProfile(context)]);
+            GateVerdict verdict = NothingToProfile(context);
+            context.Manifest.Quality.Add(verdict);
+            throw new QualityGateException([verdict]);
         }
 
         DateOnly referenceDate = context.Options.ReferenceDate ?? dayAfterLast ?? DateOnly.FromDateTime(DateTime.UtcNow);

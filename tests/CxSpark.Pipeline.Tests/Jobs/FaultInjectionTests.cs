@@ -248,13 +248,7 @@ public sealed class FaultInjectionTests(SparkServerFixture fixture, ITestOutputH
     private static string Copy(string from, string name)
     {
         string to = RepoPaths.NewTempDir(name);
-        foreach (string file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            string target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-
+        TestFolders.Copy(from, to);
         return to;
     }
 }

@@ -22,7 +22,7 @@ public sealed class InterruptedRunTests(SparkServerFixture fixture)
         string reference = RepoPaths.NewTempDir("killed-reference");
         foreach (string table in tables)
         {
-            CopyFolder(Path.Combine(output, table), Path.Combine(reference, table));
+            TestFolders.Copy(Path.Combine(output, table), Path.Combine(reference, table));
         }
 
         Dictionary<string, string[]> before = tables.ToDictionary(t => t, t => Files(output, t));
@@ -59,16 +59,6 @@ public sealed class InterruptedRunTests(SparkServerFixture fixture)
 
     private static string[] Files(string output, string table) =>
         Directory.GetFiles(Path.Combine(output, table), "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (string file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            string target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
 
     private string[] CleanArgs(string output) => ["clean", "--input", Path.Combine(RepoPaths.Root, "data-samples", "online-retail"),
         "--output", output, "--run-date", RunDate, "--remote", fixture.Remote];

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using CxSpark.Connect.Sql;
+using CxSpark.Jobs;
+using CxSpark.Pipeline.Tests.Infrastructure;
+using static CxSpark.Connect.Sql.Functions;
+
+namespace CxSpark.Pipeline.Tests.Jobs;
+
+/// <summary>Quality gates end a run with exit 6 before anything is published, and record their verdicts in the manifest.</summary>
+[Collection("Spark")]
+public sealed class QualityGateJobTests(SparkServerFixture fixture)
+{
+    private const string RunDate = "2011-12-10";
+    private readonly SparkSession _spark = fixture.Spark;
+
+    [Fact]
+    public async Task Clean_CleanRowsFarBelowEarlierRuns_Exits6AndKeepsThePublishedTables()
+    {
+        string full = RepoPaths.NewTempDir("zone-full");
+        string tenth = RepoPaths.NewTempDir("zone-tenth");
+        await Transactions().Write().ParquetAsync(Path.Combine(full, "transactions"));
+        await Transactions().Filter(Pmod(Hash(Col("transaction_id")), 10) == 0).Write().ParquetAsync(Path.Combine(tenth, "transactions"));
+        string output = RepoPaths.NewTempDir("gate-drop");
+        JobResult first = await Cxspark.RunAsync(Args("clean", full, output, "run-full"));
+        Assert.True(first.ExitCode == ExitCodes.Ok, first.ToString());
+        long before = DuckDb.Count(output, "clean/transactions");
+
+        JobResult dropped = await Cxspark.RunAsync(Args("clean", tenth, output, "run-tenth"));
+        JobResult alone = await Cxspark.RunAsync(Args("clean", tenth, RepoPaths.NewTempDir("gate-alone"), "run-alone"));
+
+        Assert.True(dropped.ExitCode == ExitCodes.QualityGateFailed, dropped.ToString());
+        Assert.Contains("quality gate failed, nothing published: transactions:", dropped.Stderr, StringComparison.Ordinal);
+        Assert.Contains("below 0.5 × the median", dropped.Stderr, StringComparison.Ordinal);
+        Assert.Equal(before, DuckDb.Count(output, "clean/transactions"));
+        Assert.True(alone.ExitCode == ExitCodes.Ok, "a first run has no history to fail against: " + alone);
+        JsonElement failed = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "_runs", "run-tenth.json"))).RootElement;
+        JsonElement verdict = failed.GetProperty("quality").EnumerateArray()
+            .Single(v => v.GetProperty("gate").GetString() == "clean_rows" && v.GetProperty("table").GetString() == "transactions");
+        Assert.Equal("failed", failed.GetProperty("status").GetString());
+        Assert.False(verdict.GetProperty("passed").GetBoolean());
+        Assert.Equal(before, verdict.GetProperty("baseline").GetDouble());
+    }
+
+    private DataFrame Transactions() => _spark.Read().Parquet(Path.Combine(RepoPaths.Root, "data-samples", "online-retail", "transactions"));
+
+    private string[] Args(string verb, string input, string output, string runId) =>
+    [
+        verb, "--input", input, "--output", output, "--run-date", RunDate, "--remote", fixture.Remote,
+        "--set", "RunId=" + runId, "--set", "Cleaning:CancellationPrefix=C",
+    ];
+}
