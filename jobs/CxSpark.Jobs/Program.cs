@@ -45,7 +45,7 @@ catch (Exception e)
     (int code, string kind) = e switch
     {
         _ when stop.ExitCode is int signalled => (signalled, "stopped by " + stop.Signal),
-        InputContractException or UnreadableInputException or PipelineConfigurationException or JobArgumentException => (ExitCodes.BadInput, "bad input"),
+        InputContractException or UnreadableInputException or MissingInputException or PipelineConfigurationException or JobArgumentException => (ExitCodes.BadInput, "bad input"),
         SparkUnavailableException or SparkConnectionException or SessionChangedException => (ExitCodes.SparkUnavailable, "Spark unavailable"),
         OutputLockedException => (ExitCodes.OutputLocked, "output locked"),
         QualityGateException => (ExitCodes.QualityGateFailed, "quality gate failed"),

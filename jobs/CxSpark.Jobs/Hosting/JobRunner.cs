@@ -54,7 +54,7 @@ public static class JobRunner
             return null;
         }
 
-        OutputLock held = OutputLock.Acquire(layout, options.RunId, TimeSpan.FromHours(options.LockStaleHours), logger);
+        OutputLock held = OutputLock.Acquire(layout, options.RunId, TimeSpan.FromHours(options.Publish.LockStaleHours), logger);
         try
         {
             CommitRecovery.Recover(layout, logger);

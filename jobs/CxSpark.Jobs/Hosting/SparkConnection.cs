@@ -31,14 +31,14 @@ public sealed class SparkConnection : IAsyncDisposable
         remote ??= server!.Url;
         connect ??= SparkConnectOptions.Parse(remote);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(options.ConnectTimeoutSeconds));
+        timeout.CancelAfter(TimeSpan.FromSeconds(options.Spark.ConnectTimeoutSeconds));
         try
         {
             SparkSession session = await SparkSession.Builder()
                 .Options(connect)
                 .AppName("cxspark")
                 .Config("spark.sql.session.timeZone", "UTC")
-                .Config("spark.sql.shuffle.partitions", options.ShufflePartitions.ToString(CultureInfo.InvariantCulture))
+                .Config("spark.sql.shuffle.partitions", options.Spark.ShufflePartitions.ToString(CultureInfo.InvariantCulture))
                 // Adaptive execution coalesces the small partitions of a shuffle (at least 1 MB each) and keeps one per core
                 // at least, since ALS scoring and similar products spend much CPU per byte.
                 .Config("spark.sql.adaptive.enabled", "true")
@@ -56,7 +56,7 @@ public sealed class SparkConnection : IAsyncDisposable
                 await server.DisposeAsync().ConfigureAwait(false);
             }
 
-            string reason = timeout.IsCancellationRequested ? $"no answer within {options.ConnectTimeoutSeconds} s" : e.Message;
+            string reason = timeout.IsCancellationRequested ? $"no answer within {options.Spark.ConnectTimeoutSeconds} s" : e.Message;
             throw new SparkUnavailableException(Secrets.Redact($"Spark Connect at {remote} is unavailable: {reason}"), e);
         }
     }

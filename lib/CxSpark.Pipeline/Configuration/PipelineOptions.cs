@@ -1,6 +1,9 @@
 using CxSpark.Pipeline.Cleaning;
+using CxSpark.Pipeline.Profiles;
+using CxSpark.Pipeline.Publishing;
 using CxSpark.Pipeline.Quality;
 using CxSpark.Pipeline.Recommendations;
+using CxSpark.Pipeline.Segments;
 
 namespace CxSpark.Pipeline.Configuration;
 
@@ -26,60 +29,26 @@ public sealed record PipelineOptions
     /// <summary>Per-table sources (keys <c>Tables:&lt;table&gt;:…</c>).</summary>
     public IReadOnlyDictionary<string, TableSource> Tables { get; init; } = new Dictionary<string, TableSource>();
 
-    /// <summary>The transaction-id prefix of cancellations (key <c>Cleaning:CancellationPrefix</c>).</summary>
-    public string? CancellationPrefix { get; init; }
+    /// <summary>Options of the clean stage (keys <c>Cleaning:…</c>, <c>Pii:HashKey</c>).</summary>
+    public CleaningOptions Cleaning { get; init; } = new();
 
-    /// <summary>The lowest valid rating (key <c>Cleaning:MinRating</c>, default 0.5).</summary>
-    public double MinRating { get; init; } = 0.5;
+    /// <summary>Options of the profile stage (keys <c>Profiles:…</c>).</summary>
+    public ProfileOptions Profiles { get; init; } = new();
 
-    /// <summary>The highest valid rating (key <c>Cleaning:MaxRating</c>, default 5).</summary>
-    public double MaxRating { get; init; } = 5.0;
-
-    /// <summary>
-    /// The largest valid transaction |quantity|, unit price and |line amount| (keys <c>Cleaning:MaxQuantity</c>,
-    /// <c>Cleaning:MaxUnitPrice</c>, <c>Cleaning:MaxLineAmount</c>); beyond them a line is quarantined as <c>absurd_value</c>.
-    /// </summary>
-    public ValueBounds Bounds { get; init; } = new();
-
-    /// <summary>The date recency and tenure are measured to (key <c>Profiles:ReferenceDate</c>); null: the day after the last purchase.</summary>
-    public DateOnly? ReferenceDate { get; init; }
-
-    /// <summary>The key of the PII pseudonym hash (key <c>Pii:HashKey</c>); null drops PII columns from outputs.</summary>
-    public string? PiiHashKey { get; init; }
-
-    /// <summary>The smallest k the segment job tries (key <c>Segments:MinK</c>); null: 3.</summary>
-    public int? SegmentsMinK { get; init; }
-
-    /// <summary>The largest k the segment job tries (key <c>Segments:MaxK</c>); null: 8.</summary>
-    public int? SegmentsMaxK { get; init; }
-
-    /// <summary>The data-quality gates checked before publishing (keys <c>Quality:…</c>).</summary>
-    public QualityOptions Quality { get; init; } = new();
+    /// <summary>Options of the segment stage (keys <c>Segments:…</c>).</summary>
+    public SegmentOptions Segments { get; init; } = new();
 
     /// <summary>Options of the recommend stage (keys <c>Recommend:…</c>).</summary>
     public RecommendOptions Recommend { get; init; } = new();
 
-    /// <summary>
-    /// The shuffle partitions a Spark SQL exchange starts with (key <c>Spark:ShufflePartitions</c>, default 8; raise it
-    /// with the cluster's cores): adaptive query execution coalesces small ones, keeping at least one per core.
-    /// </summary>
-    /// <remarks>
-    /// Not 200 with coalescing: the shuffles MLlib runs outside SQL (ALS blocks, cartesian scoring, typed aggregations)
-    /// keep the configured count, and 200 turned the sample's nightly into 48,000 mostly empty tasks.
-    /// </remarks>
-    public int ShufflePartitions { get; init; } = 8;
+    /// <summary>The data-quality gates checked before publishing (keys <c>Quality:…</c>).</summary>
+    public QualityOptions Quality { get; init; } = new();
 
-    /// <summary>
-    /// How old (hours) another run's lock of the output may be before this run takes it over (key <c>Publish:LockStaleHours</c>,
-    /// default 24); a lock whose process is gone on this host is taken over at once.
-    /// </summary>
-    public double LockStaleHours { get; init; } = DefaultLockStaleHours;
+    /// <summary>Options of publishing (keys <c>Publish:…</c>).</summary>
+    public PublishOptions Publish { get; init; } = new();
 
-    /// <summary>The default of <see cref="LockStaleHours"/>.</summary>
-    public const double DefaultLockStaleHours = 24;
-
-    /// <summary>How long a job waits for Spark to answer its first request (key <c>Spark:ConnectTimeoutSeconds</c>, default 60).</summary>
-    public int ConnectTimeoutSeconds { get; init; } = 60;
+    /// <summary>Settings of the Spark session (keys <c>Spark:…</c>).</summary>
+    public SparkOptions Spark { get; init; } = new();
 
     /// <summary>The effective configuration, flattened, secrets redacted: written to the manifest.</summary>
     public IReadOnlyDictionary<string, string> Effective { get; init; } = new Dictionary<string, string>();

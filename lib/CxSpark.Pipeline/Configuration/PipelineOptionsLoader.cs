@@ -1,8 +1,11 @@
 using System.Globalization;
 using CxSpark.Connect.Client;
 using CxSpark.Pipeline.Cleaning;
+using CxSpark.Pipeline.Profiles;
+using CxSpark.Pipeline.Publishing;
 using CxSpark.Pipeline.Quality;
 using CxSpark.Pipeline.Recommendations;
+using CxSpark.Pipeline.Segments;
 using Microsoft.Extensions.Configuration;
 
 namespace CxSpark.Pipeline.Configuration;
@@ -31,31 +34,63 @@ public static class PipelineOptionsLoader
             RunId = runId is null ? PipelineOptions.NewRunId() : RunIds.Validate(runId),
             Remote = Empty(configuration["Remote"]),
             Tables = tables,
-            CancellationPrefix = Empty(configuration["Cleaning:CancellationPrefix"]),
-            MinRating = Number(configuration, "Cleaning:MinRating") ?? 0.5,
-            MaxRating = Number(configuration, "Cleaning:MaxRating") ?? 5.0,
-            Bounds = LoadBounds(configuration),
-            ReferenceDate = Date(configuration, "Profiles:ReferenceDate"),
-            PiiHashKey = Empty(configuration["Pii:HashKey"]),
-            ShufflePartitions = Count(configuration, "Spark:ShufflePartitions", 1) ?? 8,
-            SegmentsMinK = (int?)Number(configuration, "Segments:MinK"),
-            SegmentsMaxK = (int?)Number(configuration, "Segments:MaxK"),
+            Cleaning = LoadCleaning(configuration),
+            Profiles = new ProfileOptions { ReferenceDate = Date(configuration, "Profiles:ReferenceDate") },
+            Segments = LoadSegments(configuration),
             Recommend = LoadRecommend(configuration),
             Quality = LoadQuality(configuration),
-            LockStaleHours = Number(configuration, "Publish:LockStaleHours") ?? PipelineOptions.DefaultLockStaleHours,
-            ConnectTimeoutSeconds = (int)(Number(configuration, "Spark:ConnectTimeoutSeconds") ?? 60),
+            Publish = new PublishOptions { LockStaleHours = Number(configuration, "Publish:LockStaleHours") ?? new PublishOptions().LockStaleHours },
+            Spark = LoadSpark(configuration),
             Effective = Flatten(configuration),
+        };
+    }
+
+    private static CleaningOptions LoadCleaning(IConfiguration configuration)
+    {
+        var defaults = new CleaningOptions();
+        return new CleaningOptions
+        {
+            CancellationPrefix = Empty(configuration["Cleaning:CancellationPrefix"]),
+            MinRating = Number(configuration, "Cleaning:MinRating") ?? defaults.MinRating,
+            MaxRating = Number(configuration, "Cleaning:MaxRating") ?? defaults.MaxRating,
+            Bounds = LoadBounds(configuration),
+            PiiHashKey = Empty(configuration["Pii:HashKey"]),
+        };
+    }
+
+    private static SegmentOptions LoadSegments(IConfiguration configuration)
+    {
+        var defaults = new SegmentOptions();
+        int min = Count(configuration, "Segments:MinK", 2) ?? defaults.MinK;
+        int max = Count(configuration, "Segments:MaxK", 2) ?? defaults.MaxK;
+        return max >= min
+            ? new SegmentOptions { MinK = min, MaxK = max }
+            : throw new PipelineConfigurationException("Segments:MinK", $"the k range {min}..{max} must have 2 <= MinK <= MaxK.");
+    }
+
+    private static SparkOptions LoadSpark(IConfiguration configuration)
+    {
+        var defaults = new SparkOptions();
+        return new SparkOptions
+        {
+            ShufflePartitions = Count(configuration, "Spark:ShufflePartitions", 1) ?? defaults.ShufflePartitions,
+            ConnectTimeoutSeconds = Count(configuration, "Spark:ConnectTimeoutSeconds", 1) ?? defaults.ConnectTimeoutSeconds,
         };
     }
 
     private static RecommendOptions LoadRecommend(IConfiguration configuration)
     {
         var defaults = new RecommendOptions();
-        string feedback = (Empty(configuration["Recommend:Feedback"]) ?? defaults.Feedback).ToLowerInvariant();
-        if (feedback is not ("implicit" or "explicit"))
+        string? text = Empty(configuration["Recommend:Feedback"]);
+        FeedbackKind feedback = text is null ? defaults.Feedback
+            : Enum.TryParse(text, ignoreCase: true, out FeedbackKind kind) && Enum.IsDefined(kind) && !int.TryParse(text, out _) ? kind
+            : throw new PipelineConfigurationException("Recommend:Feedback", $"'{text.ToLowerInvariant()}' is not 'implicit' or 'explicit'.");
+        var weights = new EventWeights
         {
-            throw new PipelineConfigurationException("Recommend:Feedback", $"'{feedback}' is not 'implicit' or 'explicit'.");
-        }
+            Cart = NonNegative(configuration, "Recommend:CartWeight") ?? defaults.EventWeights.Cart,
+            Wishlist = NonNegative(configuration, "Recommend:WishlistWeight") ?? defaults.EventWeights.Wishlist,
+            View = NonNegative(configuration, "Recommend:ViewWeight") ?? defaults.EventWeights.View,
+        };
 
         var options = new RecommendOptions
         {
@@ -65,15 +100,13 @@ public static class PipelineOptionsLoader
             ValidationDays = Count(configuration, "Recommend:ValidationDays", 1) ?? defaults.ValidationDays,
             PopularityDays = Count(configuration, "Recommend:PopularityDays", 1) ?? defaults.PopularityDays,
             Ranks = List(configuration, "Recommend:Ranks", 1)?.Select(r => (int)r).ToArray()
-                ?? (feedback == "explicit" ? RecommendOptions.ExplicitRanks : defaults.Ranks),
-            RegParams = List(configuration, "Recommend:RegParams", 0) ?? (feedback == "explicit" ? RecommendOptions.ExplicitRegParams : defaults.RegParams),
+                ?? (feedback == FeedbackKind.Explicit ? RecommendOptions.ExplicitRanks : defaults.Ranks),
+            RegParams = List(configuration, "Recommend:RegParams", 0) ?? (feedback == FeedbackKind.Explicit ? RecommendOptions.ExplicitRegParams : defaults.RegParams),
             Alphas = List(configuration, "Recommend:Alphas", 0) ?? defaults.Alphas,
             DecayDays = List(configuration, "Recommend:DecayDays", 0) ?? defaults.DecayDays,
             MaxIter = Count(configuration, "Recommend:MaxIter", 1) ?? defaults.MaxIter,
             Seed = (long?)Number(configuration, "Recommend:Seed") ?? defaults.Seed,
-            CartWeight = NonNegative(configuration, "Recommend:CartWeight") ?? defaults.CartWeight,
-            WishlistWeight = NonNegative(configuration, "Recommend:WishlistWeight") ?? defaults.WishlistWeight,
-            ViewWeight = NonNegative(configuration, "Recommend:ViewWeight") ?? defaults.ViewWeight,
+            EventWeights = weights,
             SimilarProducts = Count(configuration, "Recommend:SimilarProducts", 0) ?? defaults.SimilarProducts,
             CandidateProducts = Count(configuration, "Recommend:CandidateProducts", 1) ?? defaults.CandidateProducts,
             CandidateDays = Count(configuration, "Recommend:CandidateDays", 1) ?? defaults.CandidateDays,

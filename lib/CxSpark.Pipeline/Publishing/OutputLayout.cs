@@ -1,3 +1,5 @@
+using CxSpark.Pipeline.Configuration;
+
 namespace CxSpark.Pipeline.Publishing;
 
 /// <summary>Where everything lives under one output root, and the guard every rename and delete passes first.</summary>

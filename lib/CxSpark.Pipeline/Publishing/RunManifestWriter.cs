@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CxSpark.Connect.Client;
 using CxSpark.Connect.Sql;
+using CxSpark.Pipeline.Configuration;
 
 namespace CxSpark.Pipeline.Publishing;
 

@@ -13,20 +13,19 @@ namespace CxSpark.Pipeline.Recommendations;
 public static class CandidateProducts
 {
     /// <summary>
-    /// The items (<c>item</c>) with the most distinct buyers in the <see cref="RecommendOptions.CandidateDays"/> before
-    /// <paramref name="until"/>, at most <see cref="RecommendOptions.CandidateProducts"/> (ties by item id). Ratings are
-    /// sparse in time, so explicit feedback counts raters over all the data before <paramref name="until"/>.
+    /// The items (<c>item</c>) with the most distinct buyers in the <paramref name="days"/> before <paramref name="until"/>,
+    /// at most <paramref name="limit"/> (ties by item id). Ratings are sparse in time, so explicit feedback counts raters
+    /// over all the data before <paramref name="until"/>.
     /// </summary>
-    public static DataFrame Of(Feedback feedback, DateTime until, RecommendOptions options)
+    public static DataFrame Of(Feedback feedback, DateTime until, int days, int limit)
     {
         ArgumentNullException.ThrowIfNull(feedback);
-        ArgumentNullException.ThrowIfNull(options);
-        DateTime? from = feedback.IsExplicit ? null : until.AddDays(-options.CandidateDays);
+        DateTime? from = feedback.IsExplicit ? null : until.AddDays(-days);
         return feedback.Known(from, until)
             .GroupBy("item")
             .Agg(Count("*").Alias("buyers"))
             .OrderBy(Col("buyers").Desc(), Col("item"))
-            .Limit(options.CandidateProducts)
+            .Limit(limit)
             .Select("item");
     }
 

@@ -1,6 +1,7 @@
 using CxSpark.Connect.ML.Evaluation;
 using CxSpark.Connect.ML.Recommendation;
 using CxSpark.Connect.Sql;
+using CxSpark.Pipeline.Caching;
 using static CxSpark.Connect.Sql.Functions;
 
 namespace CxSpark.Pipeline.Recommendations;
@@ -18,14 +19,16 @@ public sealed class EvaluationWindow : IAsyncDisposable
 {
     private readonly Feedback _feedback;
     private readonly RecommendOptions _options;
+    private readonly CacheScope _cache;
     private readonly Dictionary<double, DataFrame> _strengths = [];
     private readonly long _maxKnown;
 
-    private EvaluationWindow(Feedback feedback, RecommendOptions options, DateTime trainUntil, DateTime evaluateUntil, DataFrame known,
+    private EvaluationWindow(Feedback feedback, RecommendOptions options, CacheScope cache, DateTime trainUntil, DateTime evaluateUntil, DataFrame known,
         DataFrame relevant, DataFrame users, long maxKnown, long catalogueSize, Popularity popularity, Popularity recentPopularity, DataFrame candidates)
     {
         _feedback = feedback;
         _options = options;
+        _cache = cache;
         TrainUntil = trainUntil;
         EvaluateUntil = evaluateUntil;
         Known = known;
@@ -74,39 +77,26 @@ public sealed class EvaluationWindow : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(feedback);
         ArgumentNullException.ThrowIfNull(options);
-        // Released again if a later step fails (a cancelled run): the window owns them only once it is returned.
-        var cached = new List<Func<ValueTask>>();
+        // Released again if a later step fails (a cancelled run): the window owns the scope only once it is returned.
+        var cache = new CacheScope();
         try
         {
-            DataFrame known = await Cached(feedback.Known(until: trainUntil)).ConfigureAwait(false);
-            DataFrame relevant = await Cached(feedback.Known(trainUntil, evaluateUntil)
+            DataFrame known = await cache.CacheAsync(feedback.Known(until: trainUntil), cancellationToken).ConfigureAwait(false);
+            DataFrame relevant = await cache.CacheAsync(feedback.Known(trainUntil, evaluateUntil)
                 .Join(feedback.Signals(until: trainUntil).Select("user").Distinct(), ["user"], JoinType.LeftSemi)
-                .Join(known, ["user", "item"], JoinType.LeftAnti)).ConfigureAwait(false);
-            DataFrame users = await Cached(CandidateRanking.WithHistory(relevant.Select("user").Distinct(), known)).ConfigureAwait(false);
+                .Join(known, ["user", "item"], JoinType.LeftAnti), cancellationToken).ConfigureAwait(false);
+            DataFrame users = await cache.CacheAsync(CandidateRanking.WithHistory(relevant.Select("user").Distinct(), known), cancellationToken).ConfigureAwait(false);
             long maxKnown = await CandidateRanking.MaxKnownAsync(users, cancellationToken).ConfigureAwait(false);
             long catalogue = await feedback.Signals(until: trainUntil).Select("item").Distinct().CountAsync(cancellationToken).ConfigureAwait(false);
-            Popularity popularity = await Popularity.FromKnownAsync(known, cancellationToken).ConfigureAwait(false);
-            cached.Add(popularity.DisposeAsync);
-            Popularity recent = await Popularity.FromKnownAsync(feedback.Known(trainUntil.AddDays(-options.PopularityDays), trainUntil), cancellationToken).ConfigureAwait(false);
-            cached.Add(recent.DisposeAsync);
-            DataFrame candidates = await Cached(CandidateProducts.Of(feedback, trainUntil, options)).ConfigureAwait(false);
-            return new EvaluationWindow(feedback, options, trainUntil, evaluateUntil, known, relevant, users, maxKnown, catalogue, popularity, recent, candidates);
+            Popularity popularity = await Popularity.FromKnownAsync(known, cache, cancellationToken).ConfigureAwait(false);
+            Popularity recent = await Popularity.FromKnownAsync(feedback.Known(trainUntil.AddDays(-options.PopularityDays), trainUntil), cache, cancellationToken).ConfigureAwait(false);
+            DataFrame candidates = await cache.CacheAsync(CandidateProducts.Of(feedback, trainUntil, options.CandidateDays, options.CandidateProducts), cancellationToken).ConfigureAwait(false);
+            return new EvaluationWindow(feedback, options, cache, trainUntil, evaluateUntil, known, relevant, users, maxKnown, catalogue, popularity, recent, candidates);
         }
         catch
         {
-            foreach (Func<ValueTask> release in cached)
-            {
-                await release().ConfigureAwait(false);
-            }
-
+            await cache.DisposeAsync().ConfigureAwait(false);
             throw;
-        }
-
-        async Task<DataFrame> Cached(DataFrame frame)
-        {
-            DataFrame result = await frame.CacheAsync(cancellationToken).ConfigureAwait(false);
-            cached.Add(async () => await result.UnpersistAsync(cancellationToken: CancellationToken.None).ConfigureAwait(false));
-            return result;
         }
     }
 
@@ -115,8 +105,8 @@ public sealed class EvaluationWindow : IAsyncDisposable
     {
         if (!_strengths.TryGetValue(decayDays, out DataFrame? strengths))
         {
-            strengths = await CandidateProducts.Restrict(_feedback.Strengths(until: TrainUntil, decayDays: decayDays), Candidates)
-                .CacheAsync(cancellationToken).ConfigureAwait(false);
+            strengths = await _cache.CacheAsync(
+                CandidateProducts.Restrict(_feedback.Strengths(until: TrainUntil, decayDays: decayDays), Candidates), cancellationToken).ConfigureAwait(false);
             _strengths[decayDays] = strengths;
         }
 
@@ -141,20 +131,7 @@ public sealed class EvaluationWindow : IAsyncDisposable
     }
 
     /// <summary>Releases the cached tables.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        foreach (DataFrame strengths in _strengths.Values)
-        {
-            await strengths.UnpersistAsync().ConfigureAwait(false);
-        }
-
-        await Popularity.DisposeAsync().ConfigureAwait(false);
-        await RecentPopularity.DisposeAsync().ConfigureAwait(false);
-        await Candidates.UnpersistAsync().ConfigureAwait(false);
-        await Users.UnpersistAsync().ConfigureAwait(false);
-        await Known.UnpersistAsync().ConfigureAwait(false);
-        await Relevant.UnpersistAsync().ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => _cache.DisposeAsync();
 
     private async Task<RankingMetrics> EvaluateAsync(ALSModel? model, Popularity popularity, CancellationToken cancellationToken)
     {

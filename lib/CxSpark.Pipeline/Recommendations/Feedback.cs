@@ -1,4 +1,5 @@
 using CxSpark.Connect.Sql;
+using CxSpark.Pipeline.Caching;
 using static CxSpark.Connect.Sql.Functions;
 
 namespace CxSpark.Pipeline.Recommendations;
@@ -40,19 +41,19 @@ public sealed class Feedback
     public bool IsExplicit { get; }
 
     /// <summary>Implicit feedback from clean purchase lines and, when present, clean events.</summary>
-    public static Feedback Implicit(DataFrame purchases, DataFrame? events, RecommendOptions options)
+    public static Feedback Implicit(DataFrame purchases, DataFrame? events, EventWeights weights)
     {
         ArgumentNullException.ThrowIfNull(purchases);
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(weights);
         DataFrame signals = purchases
             .Select(Col("customer_id"), Col("product_id"), Col("transaction_id"), Col("event_time"))
             .DropDuplicates("customer_id", "product_id", "transaction_id")
             .Select(Col("customer_id"), Col("product_id"), Col("event_time"), Lit(1.0).Alias("weight"), Lit(true).Alias("is_known"));
         if (events is not null)
         {
-            Column weight = When(Col("event_type") == "add_to_cart", options.CartWeight)
-                .When(Col("event_type") == "wishlist", options.WishlistWeight)
-                .When(Col("event_type") == "view", options.ViewWeight)
+            Column weight = When(Col("event_type") == "add_to_cart", weights.Cart)
+                .When(Col("event_type") == "wishlist", weights.Wishlist)
+                .When(Col("event_type") == "view", weights.View)
                 .Otherwise(0.0);
             signals = signals.Union(events
                 .Filter(Col("product_id").IsNotNull())
@@ -77,18 +78,15 @@ public sealed class Feedback
 
     /// <summary>
     /// The same feedback keyed by <paramref name="index"/>'s integer <c>user</c> and <c>item</c> ids and cached on the
-    /// server (every window of the stage reads it); release it with <see cref="ReleaseAsync"/>.
+    /// server until <paramref name="cache"/> ends (every window of the stage reads it).
     /// </summary>
-    public async Task<Feedback> IndexedAsync(IdIndex index, CancellationToken cancellationToken = default)
+    public async Task<Feedback> IndexedAsync(IdIndex index, CacheScope cache, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(index);
-        DataFrame indexed = await index.Index(_signals).Drop("customer_id", "product_id")
-            .CacheAsync(cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(cache);
+        DataFrame indexed = await cache.CacheAsync(index.Index(_signals).Drop("customer_id", "product_id"), cancellationToken).ConfigureAwait(false);
         return new Feedback(indexed, indexed.Filter(Col("is_known")).Select("event_time"), IsExplicit, "user", "item");
     }
-
-    /// <summary>Releases the cached signals of an <see cref="IndexedAsync"/> feedback.</summary>
-    public Task ReleaseAsync() => _signals.UnpersistAsync();
 
     /// <summary>The signals in [<paramref name="from"/>, <paramref name="until"/>); null bounds are open.</summary>
     public DataFrame Signals(DateTime? from = null, DateTime? until = null)

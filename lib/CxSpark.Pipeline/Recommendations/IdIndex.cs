@@ -1,4 +1,5 @@
 using CxSpark.Connect.Sql;
+using CxSpark.Pipeline.Caching;
 using static CxSpark.Connect.Sql.Functions;
 
 namespace CxSpark.Pipeline.Recommendations;
@@ -14,15 +15,13 @@ namespace CxSpark.Pipeline.Recommendations;
 /// pairs. Numbering sorts each kind's ids in one task, and indexing broadcasts them: the same bounds as
 /// <c>StringIndexer</c>, whose model holds every label on the driver.
 /// </remarks>
-public sealed class IdIndex : IAsyncDisposable
+public sealed class IdIndex
 {
     private const int CustomerKind = 0;
     private const int ProductKind = 1;
-    private readonly DataFrame _ids;
 
     private IdIndex(DataFrame ids)
     {
-        _ids = ids;
         Customers = Of(ids, CustomerKind, "customer_id", "user");
         Products = Of(ids, ProductKind, "product_id", "item");
     }
@@ -33,21 +32,25 @@ public sealed class IdIndex : IAsyncDisposable
     /// <summary>(<c>product_id</c>, <c>item</c>) for every indexed product; read from the cached id table.</summary>
     public DataFrame Products { get; }
 
-    /// <summary>Learns the ids of every customer and product in <paramref name="pairs"/> (distinct <c>customer_id</c>, <c>product_id</c>).</summary>
-    public static async Task<IdIndex> FitAsync(DataFrame pairs, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Learns the ids of every customer and product in <paramref name="pairs"/> (distinct <c>customer_id</c>, <c>product_id</c>);
+    /// the id table stays cached until <paramref name="cache"/> ends.
+    /// </summary>
+    public static async Task<IdIndex> FitAsync(DataFrame pairs, CacheScope cache, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(pairs);
+        ArgumentNullException.ThrowIfNull(cache);
         // One table for both kinds: every cached frame the stage builds on the indexed feedback carries this plan, and
         // Spark prints (and re-plans) nested cached plans in every query, so one level of caching costs less than three.
-        DataFrame ids = await pairs
+        DataFrame ids = await cache.CacheAsync(pairs
             .Select(Explode(Array(
                 Struct(Lit(CustomerKind).Alias("kind"), Col("customer_id").Alias("id")),
                 Struct(Lit(ProductKind).Alias("kind"), Col("product_id").Alias("id")))).Alias("key"))
             .GroupBy(Col("key").GetField("kind").Alias("kind"), Col("key").GetField("id").Alias("id"))
             .Agg(Count("*").Alias("pairs"))
             .Select(Col("kind"), Col("id"),
-                (RowNumber().Over(Window.PartitionBy("kind").OrderBy(Col("pairs").Desc(), Col("id"))) - 1).Cast("INT").Alias("index"))
-            .CacheAsync(cancellationToken).ConfigureAwait(false);
+                (RowNumber().Over(Window.PartitionBy("kind").OrderBy(Col("pairs").Desc(), Col("id"))) - 1).Cast("INT").Alias("index")),
+            cancellationToken).ConfigureAwait(false);
         return new IdIndex(ids);
     }
 
@@ -69,9 +72,6 @@ public sealed class IdIndex : IAsyncDisposable
             .Join(Products.Hint("broadcast"), ["item"], JoinType.Inner)
             .Drop("user", "item");
     }
-
-    /// <summary>Releases the cached id table on the server.</summary>
-    public async ValueTask DisposeAsync() => await _ids.UnpersistAsync().ConfigureAwait(false);
 
     /// <summary>The ids of one kind, numbered from 0 by pair count (descending), ties by id: StringIndexer's frequencyDesc.</summary>
     private static DataFrame Of(DataFrame ids, int kind, string idColumn, string indexColumn) =>

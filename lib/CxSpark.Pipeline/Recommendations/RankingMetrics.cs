@@ -1,4 +1,5 @@
 using CxSpark.Connect.Sql;
+using CxSpark.Pipeline.Caching;
 using static CxSpark.Connect.Sql.Functions;
 
 namespace CxSpark.Pipeline.Recommendations;
@@ -23,30 +24,23 @@ public sealed record RankingMetrics(long Users, double Precision, double Recall,
         ArgumentNullException.ThrowIfNull(relevant);
         // Cached while the metrics are computed: hits and coverage both read the top-k lists, and without the cache their
         // whole plan (ALS scoring included) ran twice in the one query.
-        DataFrame topK = await recommendations.Filter(Col("rank") <= k).Select("user", "item", "rank").CacheAsync(cancellationToken).ConfigureAwait(false);
-        Row totals;
-        try
-        {
-            DataFrame relevantPairs = relevant.Select("user", "item").Distinct();
-            DataFrame hits = topK.Join(relevantPairs, ["user", "item"], JoinType.Inner)
-                .GroupBy("user")
-                .Agg(Count("*").Alias("hits"), Sum(Lit(1.0) / Log2(Col("rank") + 1)).Alias("dcg"));
-            DataFrame perUser = relevantPairs
-                .GroupBy("user").Agg(Count("*").Alias("relevant"))
-                .Join(hits, ["user"], JoinType.LeftOuter)
-                .Select(
-                    (Coalesce(Col("hits"), Lit(0L)) / (double)k).Alias("precision"),
-                    (Coalesce(Col("hits"), Lit(0L)) / Col("relevant")).Alias("recall"),
-                    (Coalesce(Col("dcg"), Lit(0.0)) / Expr($"aggregate(sequence(1, least({k}, relevant)), 0D, (acc, i) -> acc + 1D / log2(i + 1))")).Alias("ndcg"));
-            totals = (await perUser.Agg(
-                    Count("*").Alias("users"), Avg(Col("precision")).Alias("precision"), Avg(Col("recall")).Alias("recall"), Avg(Col("ndcg")).Alias("ndcg"))
-                .CrossJoin(topK.Agg(CountDistinct(Col("item")).Alias("recommended")))
-                .FirstAsync(cancellationToken).ConfigureAwait(false))!;
-        }
-        finally
-        {
-            await topK.UnpersistAsync(cancellationToken: CancellationToken.None).ConfigureAwait(false);
-        }
+        await using var cache = new CacheScope();
+        DataFrame topK = await cache.CacheAsync(recommendations.Filter(Col("rank") <= k).Select("user", "item", "rank"), cancellationToken).ConfigureAwait(false);
+        DataFrame relevantPairs = relevant.Select("user", "item").Distinct();
+        DataFrame hits = topK.Join(relevantPairs, ["user", "item"], JoinType.Inner)
+            .GroupBy("user")
+            .Agg(Count("*").Alias("hits"), Sum(Lit(1.0) / Log2(Col("rank") + 1)).Alias("dcg"));
+        DataFrame perUser = relevantPairs
+            .GroupBy("user").Agg(Count("*").Alias("relevant"))
+            .Join(hits, ["user"], JoinType.LeftOuter)
+            .Select(
+                (Coalesce(Col("hits"), Lit(0L)) / (double)k).Alias("precision"),
+                (Coalesce(Col("hits"), Lit(0L)) / Col("relevant")).Alias("recall"),
+                (Coalesce(Col("dcg"), Lit(0.0)) / Expr($"aggregate(sequence(1, least({k}, relevant)), 0D, (acc, i) -> acc + 1D / log2(i + 1))")).Alias("ndcg"));
+        Row totals = (await perUser.Agg(
+                Count("*").Alias("users"), Avg(Col("precision")).Alias("precision"), Avg(Col("recall")).Alias("recall"), Avg(Col("ndcg")).Alias("ndcg"))
+            .CrossJoin(topK.Agg(CountDistinct(Col("item")).Alias("recommended")))
+            .FirstAsync(cancellationToken).ConfigureAwait(false))!;
 
         long users = totals.GetLong("users");
         return new RankingMetrics(

@@ -4,10 +4,11 @@ namespace CxSpark.Pipeline.Recommendations;
 public sealed record RecommendOptions
 {
     /// <summary>
-    /// <c>implicit</c> (default): ALS on implicit feedback from clean purchases, plus weighted carts, wishlists and views
-    /// when an events table exists; <c>explicit</c>: ALS on the <c>ratings</c> table (key <c>Recommend:Feedback</c>).
+    /// <see cref="FeedbackKind.Implicit"/> (default): ALS on implicit feedback from clean purchases, plus weighted carts,
+    /// wishlists and views when an events table exists; <see cref="FeedbackKind.Explicit"/>: ALS on the <c>ratings</c>
+    /// table (key <c>Recommend:Feedback</c>, <c>implicit</c> or <c>explicit</c>).
     /// </summary>
-    public string Feedback { get; init; } = "implicit";
+    public FeedbackKind Feedback { get; init; } = FeedbackKind.Implicit;
 
     /// <summary>Recommendations per customer (key <c>Recommend:TopN</c>, default 10); also the k of the ranking metrics.</summary>
     public int TopN { get; init; } = 10;
@@ -55,14 +56,8 @@ public sealed record RecommendOptions
     /// <summary>The seed of every ALS fit (key <c>Recommend:Seed</c>, default 42).</summary>
     public long Seed { get; init; } = 42;
 
-    /// <summary>The weight of one add-to-cart event relative to one purchase (key <c>Recommend:CartWeight</c>, default 0.3).</summary>
-    public double CartWeight { get; init; } = 0.3;
-
-    /// <summary>The weight of one wishlist event (key <c>Recommend:WishlistWeight</c>, default 0.2).</summary>
-    public double WishlistWeight { get; init; } = 0.2;
-
-    /// <summary>The weight of one view event (key <c>Recommend:ViewWeight</c>, default 0.05).</summary>
-    public double ViewWeight { get; init; } = 0.05;
+    /// <summary>The weights of cart, wishlist and view events (keys <c>Recommend:CartWeight</c>, <c>:WishlistWeight</c>, <c>:ViewWeight</c>).</summary>
+    public EventWeights EventWeights { get; init; } = new();
 
     /// <summary>
     /// The most products ALS learns and recommends: those with the most buyers in the last <see cref="CandidateDays"/>
@@ -77,5 +72,5 @@ public sealed record RecommendOptions
     public int SimilarProducts { get; init; } = 10;
 
     /// <summary>Whether <see cref="Feedback"/> is <c>explicit</c>.</summary>
-    public bool IsExplicit => string.Equals(Feedback, "explicit", StringComparison.OrdinalIgnoreCase);
+    public bool IsExplicit => Feedback == FeedbackKind.Explicit;
 }

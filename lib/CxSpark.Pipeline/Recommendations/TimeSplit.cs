@@ -16,17 +16,16 @@ public sealed record TimeSplit(DateTime ValidationStart, DateTime HoldoutStart, 
     public int HoldoutDays => (int)(End - HoldoutStart).TotalDays;
 
     /// <summary>
-    /// The configured windows before <paramref name="end"/>; when the history since <paramref name="first"/> is shorter
+    /// Windows of <paramref name="holdoutDays"/> and <paramref name="validationDays"/> before <paramref name="end"/>; when the history since <paramref name="first"/> is shorter
     /// than twice the two windows together, both shrink in proportion so that at least half of it stays for training.
     /// </summary>
-    public static TimeSplit Plan(DateTime first, DateTime end, RecommendOptions options)
+    public static TimeSplit Plan(DateTime first, DateTime end, int holdoutDays, int validationDays)
     {
-        ArgumentNullException.ThrowIfNull(options);
         double history = Math.Max((end - first.Date).TotalDays, 1);
-        double wanted = options.HoldoutDays + options.ValidationDays;
+        double wanted = holdoutDays + validationDays;
         double factor = Math.Min(1.0, history / (2 * wanted));
-        int holdout = Math.Max(1, (int)Math.Floor(options.HoldoutDays * factor));
-        int validation = Math.Max(1, (int)Math.Floor(options.ValidationDays * factor));
+        int holdout = Math.Max(1, (int)Math.Floor(holdoutDays * factor));
+        int validation = Math.Max(1, (int)Math.Floor(validationDays * factor));
         DateTime holdoutStart = end.AddDays(-holdout);
         return new TimeSplit(holdoutStart.AddDays(-validation), holdoutStart, end);
     }

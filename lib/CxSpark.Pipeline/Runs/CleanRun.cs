@@ -1,7 +1,9 @@
 using CxSpark.Connect.Errors;
 using CxSpark.Connect.Sql;
+using CxSpark.Pipeline.Caching;
 using CxSpark.Pipeline.Cleaning;
 using CxSpark.Pipeline.Contract;
+using CxSpark.Pipeline.Input;
 using CxSpark.Pipeline.Publishing;
 using Microsoft.Extensions.Logging;
 
@@ -17,12 +19,7 @@ public static class CleanRun
     public static async Task<IReadOnlyDictionary<string, TableCounts>> RunAsync(RunContext context, CancellationToken cancellationToken = default)
     {
         var reader = new RawZoneReader(context.Spark, context.Options);
-        CleaningRules rules = CleaningRules.ForRunDate(context.Options.RunDate, context.Options.CancellationPrefix) with
-        {
-            MinRating = context.Options.MinRating,
-            MaxRating = context.Options.MaxRating,
-            Bounds = context.Options.Bounds,
-        };
+        CleaningRules rules = CleaningRules.ForRunDate(context.Options.RunDate, context.Options.Cleaning);
         context.Publisher.Claim(InputTables.All
             .SelectMany(c => new[] { OutputTables.Clean(c.Name), OutputTables.Quarantine(c.Name) })
             .Append(OutputTables.Returns));
@@ -67,40 +64,30 @@ public static class CleanRun
     private static async Task<TableCounts> CleanTableAsync(RunContext context, RawTable raw, TableContract contract, CleaningRules rules, CancellationToken cancellationToken)
     {
         DataFrame mapped = ContractMapper.Map(raw.Frame, raw.Schema, contract, context.Options.SourceOf(contract.Name).Mapping);
-        DataFrame classified = await TableCleaner.Classify(mapped, contract, rules).CacheAsync(cancellationToken).ConfigureAwait(false);
-        try
+        await using var cache = new CacheScope();
+        DataFrame classified = await cache.CacheAsync(TableCleaner.Classify(mapped, contract, rules), cancellationToken).ConfigureAwait(false);
+        TableSplit split = TableCleaner.SplitClassified(classified, contract);
+        ClassCounts classes = await CleaningCounter.CountClassesAsync(split, cancellationToken).ConfigureAwait(false);
+        context.Manifest.Inputs[contract.Name] = raw.Path;
+
+        string? key = context.Options.Cleaning.PiiHashKey;
+        await using IAsyncDisposable sized = await ShufflePartitions.ScopeAsync(context.Spark, classes.RowsIn, context.Options.Spark.ShufflePartitions, cancellationToken).ConfigureAwait(false);
+        long clean = (await context.PublishAsync(PiiPolicy.Apply(split.Clean, contract, key), OutputTables.Clean(contract.Name), cancellationToken: cancellationToken).ConfigureAwait(false)).Rows;
+        long returns = split.Returns is null ? 0
+            : (await context.PublishAsync(PiiPolicy.Apply(split.Returns, contract, key), OutputTables.Returns, cancellationToken: cancellationToken).ConfigureAwait(false)).Rows;
+        DataFrame quarantine = PiiPolicy.Apply(split.Quarantine, contract, key, TableCleaner.ReasonColumn);
+        long quarantined = (await context.PublishAsync(quarantine, OutputTables.Quarantine(contract.Name), cancellationToken: cancellationToken).ConfigureAwait(false)).Rows;
+        TableCounts counts = CleaningCounter.Complete(contract.Name, classes, clean, returns);
+        if (quarantined != counts.Quarantined)
         {
-            TableSplit split = TableCleaner.SplitClassified(classified, contract);
-            ClassCounts classes = await CleaningCounter.CountClassesAsync(split, cancellationToken).ConfigureAwait(false);
-            context.Manifest.Inputs[contract.Name] = raw.Path;
-
-            string? key = context.Options.PiiHashKey;
-            await using IAsyncDisposable sized = await ShufflePartitions.ScopeAsync(context.Spark, classes.RowsIn, context.Options.ShufflePartitions, cancellationToken).ConfigureAwait(false);
-            long clean = await context.PublishAsync(PiiPolicy.Apply(split.Clean, contract, key), OutputTables.Clean(contract.Name), cancellationToken).ConfigureAwait(false);
-            long returns = 0;
-            if (split.Returns is not null)
-            {
-                returns = await context.PublishAsync(PiiPolicy.Apply(split.Returns, contract, key), OutputTables.Returns, cancellationToken).ConfigureAwait(false);
-            }
-
-            DataFrame quarantine = PiiPolicy.Apply(split.Quarantine, contract, key, TableCleaner.ReasonColumn);
-            long quarantined = await context.PublishAsync(quarantine, OutputTables.Quarantine(contract.Name), cancellationToken).ConfigureAwait(false);
-            TableCounts counts = CleaningCounter.Complete(contract.Name, classes, clean, returns);
-            if (quarantined != counts.Quarantined)
-            {
-                throw new CleaningInvariantException(counts with { Quarantined = quarantined });
-            }
-
-            context.Manifest.Cleaning[contract.Name] = counts;
-            context.Logger.LogInformation(
-                "[clean.{Table}] rows in {RowsIn}, clean {Clean}, returns {Returns}, quarantined {Quarantined}, duplicates removed {Duplicates}; quarantine by reason: {Reasons}",
-                contract.Name, counts.RowsIn, counts.Clean, counts.Returns, counts.Quarantined, counts.DuplicatesRemoved,
-                string.Join(", ", counts.QuarantineByReason.Select(r => $"{r.Key} {r.Value}")));
-            return counts;
+            throw new CleaningInvariantException(counts with { Quarantined = quarantined });
         }
-        finally
-        {
-            await classified.UnpersistAsync(cancellationToken: CancellationToken.None).ConfigureAwait(false);
-        }
+
+        context.Manifest.Cleaning[contract.Name] = counts;
+        context.Logger.LogInformation(
+            "[clean.{Table}] rows in {RowsIn}, clean {Clean}, returns {Returns}, quarantined {Quarantined}, duplicates removed {Duplicates}; quarantine by reason: {Reasons}",
+            contract.Name, counts.RowsIn, counts.Clean, counts.Returns, counts.Quarantined, counts.DuplicatesRemoved,
+            string.Join(", ", counts.QuarantineByReason.Select(r => $"{r.Key} {r.Value}")));
+        return counts;
     }
 }

@@ -1,3 +1,4 @@
+using CxSpark.Pipeline.Caching;
 using CxSpark.Pipeline.Contract;
 using CxSpark.Pipeline.Publishing;
 
@@ -15,8 +16,9 @@ public static class NightlyRun
     {
         ArgumentNullException.ThrowIfNull(context);
         await CleanRun.RunAsync(context, cancellationToken).ConfigureAwait(false);
-        await using (await context.Outputs.PersistAsync(OutputTables.Clean(InputTables.Transactions.Name), cancellationToken).ConfigureAwait(false))
+        await using (var cache = new CacheScope())
         {
+            await context.Outputs.PersistAsync(OutputTables.Clean(InputTables.Transactions.Name), cache, cancellationToken).ConfigureAwait(false);
             await ProfileRun.RunAsync(context, cancellationToken).ConfigureAwait(false);
             await RecommendRun.RunAsync(context, cancellationToken).ConfigureAwait(false);
         }

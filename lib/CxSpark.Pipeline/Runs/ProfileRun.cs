@@ -1,6 +1,5 @@
 using CxSpark.Connect.Sql;
 using CxSpark.Pipeline.Cleaning;
-using CxSpark.Pipeline.Configuration;
 using CxSpark.Pipeline.Contract;
 using CxSpark.Pipeline.Profiles;
 using CxSpark.Pipeline.Publishing;
@@ -14,7 +13,7 @@ namespace CxSpark.Pipeline.Runs;
 public static class ProfileRun
 {
     /// <summary>Builds and publishes <c>customer_profiles</c>; returns its row count.</summary>
-    /// <exception cref="PipelineConfigurationException">No clean transactions were published for the run date.</exception>
+    /// <exception cref="MissingInputException">No clean transactions were published for the run date.</exception>
     /// <exception cref="QualityGateException">The clean transactions hold no purchase (all quarantined, only returns, empty).</exception>
     public static Task<long> RunAsync(RunContext context, CancellationToken cancellationToken = default) =>
         context.StageAsync("profile", () => ProfileAsync(context, cancellationToken));
@@ -23,9 +22,7 @@ public static class ProfileRun
     {
         context.Publisher.Claim([OutputTables.CustomerProfiles]);
         OutputReader outputs = context.Outputs;
-        DataFrame purchases = await outputs.ReadAsync(OutputTables.Clean(InputTables.Transactions.Name), cancellationToken).ConfigureAwait(false)
-            ?? throw new PipelineConfigurationException("RunDate",
-                $"no clean transactions for {context.Options.RunDate:yyyy-MM-dd} under {context.Options.Output}; run 'clean' for that date first.");
+        DataFrame purchases = await outputs.RequireAsync(OutputTables.Clean(InputTables.Transactions.Name), "clean", cancellationToken).ConfigureAwait(false);
         DataFrame? returns = await outputs.ReadAsync(OutputTables.Returns, cancellationToken).ConfigureAwait(false);
         DataFrame? products = await outputs.ReadAsync(OutputTables.Clean(InputTables.Products.Name), cancellationToken).ConfigureAwait(false);
         DataFrame? events = await outputs.ReadAsync(OutputTables.Clean(InputTables.Events.Name), cancellationToken).ConfigureAwait(false);
@@ -38,16 +35,15 @@ public static class ProfileRun
             throw new QualityGateException([verdict]);
         }
 
-        DateOnly referenceDate = context.Options.ReferenceDate ?? dayAfterLast ?? DateOnly.FromDateTime(DateTime.UtcNow);
+        DateOnly referenceDate = context.Options.Profiles.ReferenceDate ?? dayAfterLast ?? DateOnly.FromDateTime(DateTime.UtcNow);
         context.Logger.LogInformation("[profile] reference date {ReferenceDate:yyyy-MM-dd}", referenceDate);
         DataFrame profiles = RfmScorer.WithRfmScores(CustomerProfiler.Build(purchases, returns, products, events, referenceDate));
         long customers;
-        await using (await ShufflePartitions.ScopeAsync(context.Spark, purchaseLines, context.Options.ShufflePartitions, cancellationToken).ConfigureAwait(false))
+        await using (await ShufflePartitions.ScopeAsync(context.Spark, purchaseLines, context.Options.Spark.ShufflePartitions, cancellationToken).ConfigureAwait(false))
         {
-            customers = await context.PublishAsync(profiles, OutputTables.CustomerProfiles, cancellationToken).ConfigureAwait(false);
+            customers = (await context.PublishAsync(profiles, OutputTables.CustomerProfiles, "profile.customers", cancellationToken).ConfigureAwait(false)).Rows;
         }
 
-        context.Manifest.RowCounts["profile.customers"] = customers;
         context.Logger.LogInformation("[profile] {Customers} customer profiles", customers);
         return customers;
     }

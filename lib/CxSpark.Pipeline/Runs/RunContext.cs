@@ -19,7 +19,7 @@ public sealed class RunContext
         Options = options;
         Logger = logger;
         Publisher = new TablePublisher(spark, options.Output, options.RunId, options.RunDate, job);
-        Outputs = new OutputReader(spark, Publisher);
+        Outputs = new OutputReader(spark, Publisher, options.RunDate);
         Manifest = new RunManifest { RunId = options.RunId, Job = job, RunDate = options.RunDate, Config = options.Effective };
     }
 
@@ -45,14 +45,23 @@ public sealed class RunContext
     public Task<string> StartAsync(CancellationToken cancellationToken = default) =>
         RunManifestWriter.WriteAsync(Spark, Manifest, Options.Output, cancellationToken);
 
-    /// <summary>Stages <paramref name="rows"/> as this run's <paramref name="table"/> and returns the row count of the staged files.</summary>
+    /// <summary>
+    /// Stages <paramref name="rows"/> as this run's <paramref name="table"/>, counts the staged rows, records the count in
+    /// the manifest under <paramref name="rowCountKey"/> (when given) and logs it.
+    /// </summary>
     /// <remarks>The count comes from the files written (Parquet footers), so the manifest counts what will be published.</remarks>
-    public async Task<long> PublishAsync(DataFrame rows, string table, CancellationToken cancellationToken = default)
+    public async Task<StagedTable> PublishAsync(DataFrame rows, string table, string? rowCountKey = null, CancellationToken cancellationToken = default)
     {
         string staged = await Publisher.StageAsync(rows, table, cancellationToken).ConfigureAwait(false);
-        long count = await Spark.Read().Parquet(staged).CountAsync(cancellationToken).ConfigureAwait(false);
+        DataFrame files = Spark.Read().Parquet(staged);
+        long count = await files.CountAsync(cancellationToken).ConfigureAwait(false);
+        if (rowCountKey is not null)
+        {
+            Manifest.RowCounts[rowCountKey] = count;
+        }
+
         Logger.LogInformation("[stage] {Table}: {Rows} rows staged", table, count);
-        return count;
+        return new StagedTable(table, staged, count, files);
     }
 
     /// <summary>Makes every table this run staged visible together, and records where each was published.</summary>

@@ -16,22 +16,4 @@ public static class SegmentFeatures
         ["log_frequency"] = Log1p(Col("frequency").Cast("double")),
         ["log_monetary"] = Log1p(Greatest(Col("monetary").Cast("double"), Lit(0.0))),
     });
-
-    /// <summary>A readable name for a segment from its centroid in original units, relative to all customers' medians.</summary>
-    public static string Name(double recencyDays, double frequency, double monetary, double medianRecency, double medianFrequency, double medianMonetary)
-    {
-        bool recent = recencyDays <= medianRecency;
-        bool frequent = frequency > medianFrequency;
-        bool valuable = monetary > medianMonetary;
-        return (recent, frequent, valuable) switch
-        {
-            (true, true, true) => "High-value loyal",
-            (true, _, true) => "Recent big spenders",
-            (true, true, false) => "Frequent small baskets",
-            (true, false, false) => "New or occasional",
-            (false, true, _) => "Lapsing regulars",
-            (false, false, true) => "Lapsed big spenders",
-            _ => "Lapsed one-timers",
-        };
-    }
 }

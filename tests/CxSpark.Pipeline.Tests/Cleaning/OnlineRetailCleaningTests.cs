@@ -24,7 +24,7 @@ public sealed class OnlineRetailCleaningTests(SparkServerFixture fixture, ITestO
     {
         DataFrame raw = await OnlineRetail.CachedRawAsync(_spark);
         DataFrame mapped = ContractMapper.Map(raw, await raw.SchemaAsync(), InputTables.Transactions, OnlineRetail.Mapping);
-        CleaningRules rules = CleaningRules.ForRunDate(new DateOnly(2011, 12, 10), cancellationPrefix: "C");
+        CleaningRules rules = CleaningRules.ForRunDate(new DateOnly(2011, 12, 10), new CleaningOptions { CancellationPrefix = "C" });
         return TableCleaner.Split(mapped, InputTables.Transactions, rules);
     }
 

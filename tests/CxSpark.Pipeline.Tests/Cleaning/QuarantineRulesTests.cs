@@ -14,7 +14,7 @@ public sealed class QuarantineRulesTests(SparkServerFixture fixture)
         "transaction_id STRING, customer_id STRING, product_id STRING, quantity BIGINT, unit_price DOUBLE, event_time TIMESTAMP";
 
     private static readonly DateTimeOffset s_time = new(2011, 6, 1, 12, 0, 0, TimeSpan.Zero);
-    private static readonly CleaningRules s_rules = CleaningRules.ForRunDate(new DateOnly(2011, 12, 31), cancellationPrefix: "C");
+    private static readonly CleaningRules s_rules = CleaningRules.ForRunDate(new DateOnly(2011, 12, 31), new CleaningOptions { CancellationPrefix = "C" });
     private readonly SparkSession _spark = fixture.Spark;
 
     public static TheoryData<string, object?[]> BadTransactions => new()
@@ -66,7 +66,7 @@ public sealed class QuarantineRulesTests(SparkServerFixture fixture)
     [Fact]
     public async Task Split_BoundsFromRules_QuarantineAboveThem()
     {
-        CleaningRules tight = s_rules with { Bounds = new ValueBounds { MaxQuantity = 10, MaxUnitPrice = 5, MaxLineAmount = 20 } };
+        CleaningRules tight = s_rules with { Options = s_rules.Options with { Bounds = new ValueBounds { MaxQuantity = 10, MaxUnitPrice = 5, MaxLineAmount = 20 } } };
         DataFrame raw = _spark.CreateDataFrame(
             [["t1", "c1", "p1", 10L, 2.0, s_time], ["t2", "c1", "p1", 11L, 1.0, s_time], ["t3", "c1", "p1", 1L, 5.5, s_time], ["t4", "c1", "p1", 5L, 4.5, s_time]],
             TransactionDdl);

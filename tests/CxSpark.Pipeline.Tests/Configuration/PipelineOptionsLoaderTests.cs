@@ -21,7 +21,7 @@ public sealed class PipelineOptionsLoaderTests
         Assert.Equal("CustomerID", options.SourceOf("transactions").Mapping["customer_id"]);
         Assert.Equal("in/transactions", options.PathOf("transactions"));
         Assert.Equal("in/events", options.PathOf("events"));
-        Assert.Equal("C", options.CancellationPrefix);
+        Assert.Equal("C", options.Cleaning.CancellationPrefix);
         Assert.Equal("***", options.Effective["Pii:HashKey"]);
     }
 
@@ -92,9 +92,9 @@ public sealed class PipelineOptionsLoaderTests
     [Fact]
     public void Load_ValueBounds_DefaultsAndKeys()
     {
-        ValueBounds defaults = Load(("Input", "in"), ("Output", "out")).Bounds;
+        ValueBounds defaults = Load(("Input", "in"), ("Output", "out")).Cleaning.Bounds;
         ValueBounds set = Load(("Input", "in"), ("Output", "out"),
-            ("Cleaning:MaxQuantity", "500"), ("Cleaning:MaxUnitPrice", "2.5e3"), ("Cleaning:MaxLineAmount", "1e15")).Bounds;
+            ("Cleaning:MaxQuantity", "500"), ("Cleaning:MaxUnitPrice", "2.5e3"), ("Cleaning:MaxLineAmount", "1e15")).Cleaning.Bounds;
 
         Assert.Equal((1e6, 1e6, 1e8), (defaults.MaxQuantity, defaults.MaxUnitPrice, defaults.MaxLineAmount));
         Assert.Equal((500.0, 2500.0, 1e15), (set.MaxQuantity, set.MaxUnitPrice, set.MaxLineAmount));

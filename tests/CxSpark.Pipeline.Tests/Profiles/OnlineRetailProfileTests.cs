@@ -20,7 +20,7 @@ public sealed class OnlineRetailProfileTests(SparkServerFixture fixture, ITestOu
     {
         DataFrame raw = await OnlineRetail.CachedRawAsync(_spark);
         DataFrame mapped = ContractMapper.Map(raw, await raw.SchemaAsync(), InputTables.Transactions, OnlineRetail.Mapping);
-        TableSplit split = TableCleaner.Split(mapped, InputTables.Transactions, CleaningRules.ForRunDate(s_referenceDate, "C"));
+        TableSplit split = TableCleaner.Split(mapped, InputTables.Transactions, CleaningRules.ForRunDate(s_referenceDate, new CleaningOptions { CancellationPrefix = "C" }));
         DataFrame profiles = await RfmScorer.WithRfmScores(CustomerProfiler.Build(split.Clean, split.Returns, null, null, s_referenceDate)).CacheAsync();
 
         DataFrame expected = Independent(raw);

@@ -1,5 +1,6 @@
 using CxSpark.Connect.ML.Feature;
 using CxSpark.Connect.Sql;
+using CxSpark.Pipeline.Caching;
 using CxSpark.Pipeline.Recommendations;
 using CxSpark.Pipeline.Tests.Infrastructure;
 using static CxSpark.Connect.Sql.Functions;
@@ -27,7 +28,8 @@ public sealed class IdIndexTests(SparkServerFixture fixture)
         string[] expected = Pairs(await reference.Transform(pairs).Select(
             Col("customer_id"), Col("product_id"), Col("user_index").Cast("INT").Alias("user"), Col("item_index").Cast("INT").Alias("item")).CollectAsync());
 
-        await using IdIndex index = await IdIndex.FitAsync(pairs);
+        await using var cache = new CacheScope();
+        IdIndex index = await IdIndex.FitAsync(pairs, cache);
 
         string[] actual = Pairs(await index.Index(pairs).Select("customer_id", "product_id", "user", "item").CollectAsync());
         Assert.Equal(expected, actual);

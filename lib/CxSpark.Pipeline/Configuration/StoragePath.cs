@@ -1,4 +1,4 @@
-namespace CxSpark.Pipeline.Publishing;
+namespace CxSpark.Pipeline.Configuration;
 
 /// <summary>Tells local paths (which this process can rename) from URIs only Spark can reach (hdfs://, s3a://, ...).</summary>
 public static class StoragePath

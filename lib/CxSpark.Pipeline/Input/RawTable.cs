@@ -1,7 +1,7 @@
 using CxSpark.Connect.Sql;
 using CxSpark.Connect.Sql.Types;
 
-namespace CxSpark.Pipeline.Publishing;
+namespace CxSpark.Pipeline.Input;
 
 /// <summary>A raw input table as read: the frame, its schema and the path it came from.</summary>
 /// <param name="Frame">The raw rows.</param>

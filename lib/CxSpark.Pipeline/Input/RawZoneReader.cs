@@ -4,7 +4,7 @@ using CxSpark.Connect.Sql.Types;
 using CxSpark.Pipeline.Configuration;
 using CxSpark.Pipeline.Contract;
 
-namespace CxSpark.Pipeline.Publishing;
+namespace CxSpark.Pipeline.Input;
 
 /// <summary>Reads raw-zone tables as configured and checks them against the input contract.</summary>
 public sealed class RawZoneReader

@@ -3,7 +3,7 @@ using CxSpark.Connect.Errors;
 using CxSpark.Connect.Sql.Types;
 using CxSpark.Pipeline.Contract;
 
-namespace CxSpark.Pipeline.Publishing;
+namespace CxSpark.Pipeline.Input;
 
 /// <summary>Reads Parquet part files whose physical types differ, and names the file when they cannot be reconciled.</summary>
 /// <remarks>

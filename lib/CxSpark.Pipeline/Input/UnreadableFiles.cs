@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using CxSpark.Connect.Errors;
 using CxSpark.Pipeline.Contract;
 
-namespace CxSpark.Pipeline.Publishing;
+namespace CxSpark.Pipeline.Input;
 
 /// <summary>Recognises Spark's "cannot read this file" errors for a file of an input table and names the table and the file.</summary>
 /// <remarks>
