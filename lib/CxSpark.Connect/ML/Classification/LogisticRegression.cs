@@ -4,7 +4,7 @@ using CxSpark.Connect.Sql;
 namespace CxSpark.Connect.ML.Classification;
 
 /// <summary>Binomial or multinomial logistic regression with elastic-net regularization, as <c>org.apache.spark.ml.classification.LogisticRegression</c>.</summary>
-public sealed class LogisticRegression : Estimator<LogisticRegressionModel>
+public sealed partial class LogisticRegression : Estimator<LogisticRegressionModel>
 {
     /// <summary>Initializes a new instance with a generated uid and no params set.</summary>
     public LogisticRegression()
@@ -12,41 +12,9 @@ public sealed class LogisticRegression : Estimator<LogisticRegressionModel>
     {
     }
 
-    /// <summary>Gets or sets the features column (<c>featuresCol</c>, default <c>features</c>).</summary>
-    [SparkParam("featuresCol")]
-    public string? FeaturesCol { get => GetObject<string>(); set => SetValue(value); }
-
-    /// <summary>Gets or sets the label column (<c>labelCol</c>, default <c>label</c>).</summary>
-    [SparkParam("labelCol")]
-    public string? LabelCol { get => GetObject<string>(); set => SetValue(value); }
-
-    /// <summary>Gets or sets the prediction column (<c>predictionCol</c>, default <c>prediction</c>).</summary>
-    [SparkParam("predictionCol")]
-    public string? PredictionCol { get => GetObject<string>(); set => SetValue(value); }
-
-    /// <summary>Gets or sets the class probability column (<c>probabilityCol</c>, default <c>probability</c>).</summary>
-    [SparkParam("probabilityCol")]
-    public string? ProbabilityCol { get => GetObject<string>(); set => SetValue(value); }
-
-    /// <summary>Gets or sets the raw score column (<c>rawPredictionCol</c>, default <c>rawPrediction</c>).</summary>
-    [SparkParam("rawPredictionCol")]
-    public string? RawPredictionCol { get => GetObject<string>(); set => SetValue(value); }
-
-    /// <summary>Gets or sets the maximum number of iterations (<c>maxIter</c>, at least 0, default 100).</summary>
-    [SparkParam("maxIter")]
-    public int? MaxIter { get => GetValue<int>(); set => SetValue(value, ParamCheck.AtLeast(0)); }
-
-    /// <summary>Gets or sets the regularization parameter (<c>regParam</c>, at least 0, default 0.0).</summary>
-    [SparkParam("regParam")]
-    public double? RegParam { get => GetValue<double>(); set => SetValue(value, ParamCheck.AtLeast(0)); }
-
     /// <summary>Gets or sets the elastic-net mixing: 0 is L2, 1 is L1 (<c>elasticNetParam</c>, in [0, 1], default 0.0).</summary>
     [SparkParam("elasticNetParam")]
     public double? ElasticNetParam { get => GetValue<double>(); set => SetValue(value, ParamCheck.Between(0, 1)); }
-
-    /// <summary>Gets or sets the convergence tolerance (<c>tol</c>, at least 0, default 1e-6).</summary>
-    [SparkParam("tol")]
-    public double? Tol { get => GetValue<double>(); set => SetValue(value, ParamCheck.AtLeast(0)); }
 
     /// <summary>Gets or sets whether to fit an intercept (<c>fitIntercept</c>, default true).</summary>
     [SparkParam("fitIntercept")]
@@ -59,14 +27,6 @@ public sealed class LogisticRegression : Estimator<LogisticRegressionModel>
     /// <summary>Gets or sets the label distribution (<c>family</c>: <c>auto</c>, the default, <c>binomial</c> or <c>multinomial</c>).</summary>
     [SparkParam("family")]
     public string? Family { get => GetObject<string>(); set => SetValue(value, ParamCheck.OneOf("auto", "binomial", "multinomial")); }
-
-    /// <summary>Gets or sets the binary decision threshold (<c>threshold</c>, in [0, 1], default 0.5).</summary>
-    [SparkParam("threshold")]
-    public double? Threshold { get => GetValue<double>(); set => SetValue(value, ParamCheck.Between(0, 1)); }
-
-    /// <summary>Gets or sets the instance weight column (<c>weightCol</c>).</summary>
-    [SparkParam("weightCol")]
-    public string? WeightCol { get => GetObject<string>(); set => SetValue(value); }
 
     /// <summary>Gets or sets the depth of tree aggregation (<c>aggregationDepth</c>, at least 2, default 2).</summary>
     [SparkParam("aggregationDepth")]

@@ -5,32 +5,12 @@ namespace CxSpark.Connect.ML.Classification;
 
 /// <summary>A fitted <see cref="LogisticRegression"/> model held on the server: coefficients, intercepts and predictions.</summary>
 /// <remarks><see cref="Transformer.Transform"/> adds <c>rawPrediction</c> and <c>probability</c> vectors and a double <c>prediction</c>.</remarks>
-public sealed class LogisticRegressionModel : Model
+public sealed partial class LogisticRegressionModel : Model
 {
     internal LogisticRegressionModel(SparkSession session, string objectId, string uid)
         : base(session, objectId, uid)
     {
     }
-
-    /// <summary>Gets or sets the features column (<c>featuresCol</c>).</summary>
-    [SparkParam("featuresCol")]
-    public string? FeaturesCol { get => GetObject<string>(); set => SetValue(value); }
-
-    /// <summary>Gets or sets the prediction column (<c>predictionCol</c>).</summary>
-    [SparkParam("predictionCol")]
-    public string? PredictionCol { get => GetObject<string>(); set => SetValue(value); }
-
-    /// <summary>Gets or sets the class probability column (<c>probabilityCol</c>).</summary>
-    [SparkParam("probabilityCol")]
-    public string? ProbabilityCol { get => GetObject<string>(); set => SetValue(value); }
-
-    /// <summary>Gets or sets the raw score column (<c>rawPredictionCol</c>).</summary>
-    [SparkParam("rawPredictionCol")]
-    public string? RawPredictionCol { get => GetObject<string>(); set => SetValue(value); }
-
-    /// <summary>Gets or sets the binary decision threshold (<c>threshold</c>, in [0, 1]).</summary>
-    [SparkParam("threshold")]
-    public double? Threshold { get => GetValue<double>(); set => SetValue(value, ParamCheck.Between(0, 1)); }
 
     internal override string ClassName => "org.apache.spark.ml.classification.LogisticRegressionModel";
 

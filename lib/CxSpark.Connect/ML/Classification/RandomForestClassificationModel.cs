@@ -3,28 +3,12 @@ using CxSpark.Connect.Sql;
 namespace CxSpark.Connect.ML.Classification;
 
 /// <summary>A fitted <see cref="RandomForestClassifier"/> held on the server: trees, feature importances and predictions.</summary>
-public sealed class RandomForestClassificationModel : Model
+public sealed partial class RandomForestClassificationModel : Model
 {
     internal RandomForestClassificationModel(SparkSession session, string objectId, string uid)
         : base(session, objectId, uid)
     {
     }
-
-    /// <summary>Gets or sets the features column (<c>featuresCol</c>).</summary>
-    [SparkParam("featuresCol")]
-    public string? FeaturesCol { get => GetObject<string>(); set => SetValue(value); }
-
-    /// <summary>Gets or sets the prediction column (<c>predictionCol</c>).</summary>
-    [SparkParam("predictionCol")]
-    public string? PredictionCol { get => GetObject<string>(); set => SetValue(value); }
-
-    /// <summary>Gets or sets the class probability column (<c>probabilityCol</c>).</summary>
-    [SparkParam("probabilityCol")]
-    public string? ProbabilityCol { get => GetObject<string>(); set => SetValue(value); }
-
-    /// <summary>Gets or sets the raw score column (<c>rawPredictionCol</c>).</summary>
-    [SparkParam("rawPredictionCol")]
-    public string? RawPredictionCol { get => GetObject<string>(); set => SetValue(value); }
 
     internal override string ClassName => "org.apache.spark.ml.classification.RandomForestClassificationModel";
 

@@ -3,33 +3,13 @@ using CxSpark.Connect.Sql;
 namespace CxSpark.Connect.ML.Classification;
 
 /// <summary>A random forest of decision trees for classification, as <c>org.apache.spark.ml.classification.RandomForestClassifier</c>.</summary>
-public sealed class RandomForestClassifier : Estimator<RandomForestClassificationModel>
+public sealed partial class RandomForestClassifier : Estimator<RandomForestClassificationModel>
 {
     /// <summary>Initializes a new instance with a generated uid and no params set.</summary>
     public RandomForestClassifier()
         : base(null)
     {
     }
-
-    /// <summary>Gets or sets the features column (<c>featuresCol</c>, default <c>features</c>).</summary>
-    [SparkParam("featuresCol")]
-    public string? FeaturesCol { get => GetObject<string>(); set => SetValue(value); }
-
-    /// <summary>Gets or sets the label column (<c>labelCol</c>, default <c>label</c>).</summary>
-    [SparkParam("labelCol")]
-    public string? LabelCol { get => GetObject<string>(); set => SetValue(value); }
-
-    /// <summary>Gets or sets the prediction column (<c>predictionCol</c>, default <c>prediction</c>).</summary>
-    [SparkParam("predictionCol")]
-    public string? PredictionCol { get => GetObject<string>(); set => SetValue(value); }
-
-    /// <summary>Gets or sets the class probability column (<c>probabilityCol</c>, default <c>probability</c>).</summary>
-    [SparkParam("probabilityCol")]
-    public string? ProbabilityCol { get => GetObject<string>(); set => SetValue(value); }
-
-    /// <summary>Gets or sets the raw score column (<c>rawPredictionCol</c>, default <c>rawPrediction</c>).</summary>
-    [SparkParam("rawPredictionCol")]
-    public string? RawPredictionCol { get => GetObject<string>(); set => SetValue(value); }
 
     /// <summary>Gets or sets the number of trees (<c>numTrees</c>, at least 1, default 20).</summary>
     [SparkParam("numTrees")]
@@ -66,14 +46,6 @@ public sealed class RandomForestClassifier : Estimator<RandomForestClassificatio
     /// <summary>Gets or sets whether rows are sampled with replacement (<c>bootstrap</c>, default true).</summary>
     [SparkParam("bootstrap")]
     public bool? Bootstrap { get => GetValue<bool>(); set => SetValue(value); }
-
-    /// <summary>Gets or sets the random seed (<c>seed</c>).</summary>
-    [SparkParam("seed")]
-    public long? Seed { get => GetValue<long>(); set => SetValue(value); }
-
-    /// <summary>Gets or sets the instance weight column (<c>weightCol</c>).</summary>
-    [SparkParam("weightCol")]
-    public string? WeightCol { get => GetObject<string>(); set => SetValue(value); }
 
     internal override string ClassName => "org.apache.spark.ml.classification.RandomForestClassifier";
 

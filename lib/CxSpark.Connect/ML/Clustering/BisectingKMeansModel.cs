@@ -3,21 +3,13 @@ using CxSpark.Connect.Sql;
 namespace CxSpark.Connect.ML.Clustering;
 
 /// <summary>A fitted <see cref="BisectingKMeans"/> model held on the server.</summary>
-public sealed class BisectingKMeansModel : Model
+public sealed partial class BisectingKMeansModel : Model
 {
     internal BisectingKMeansModel(SparkSession session, string objectId, string uid)
         : base(session, objectId, uid)
     {
         Summary = new BisectingKMeansSummary(this);
     }
-
-    /// <summary>Gets or sets the features column (<c>featuresCol</c>).</summary>
-    [SparkParam("featuresCol")]
-    public string? FeaturesCol { get => GetObject<string>(); set => SetValue(value); }
-
-    /// <summary>Gets or sets the prediction column (<c>predictionCol</c>).</summary>
-    [SparkParam("predictionCol")]
-    public string? PredictionCol { get => GetObject<string>(); set => SetValue(value); }
 
     /// <summary>Gets the training summary; its attributes are fetched on demand.</summary>
     public BisectingKMeansSummary Summary { get; }

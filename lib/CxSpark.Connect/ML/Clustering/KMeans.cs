@@ -10,7 +10,7 @@ namespace CxSpark.Connect.ML.Clustering;
 /// double[][] centres = await model.ClusterCentersAsync();
 /// </code>
 /// </example>
-public sealed class KMeans : Estimator<KMeansModel>
+public sealed partial class KMeans : Estimator<KMeansModel>
 {
     /// <summary>Initializes a new instance with a generated uid and no params set.</summary>
     public KMeans()
@@ -23,29 +23,9 @@ public sealed class KMeans : Estimator<KMeansModel>
     {
     }
 
-    /// <summary>Gets or sets the features column (<c>featuresCol</c>, default <c>features</c>).</summary>
-    [SparkParam("featuresCol")]
-    public string? FeaturesCol { get => GetObject<string>(); set => SetValue(value); }
-
-    /// <summary>Gets or sets the prediction column (<c>predictionCol</c>, default <c>prediction</c>).</summary>
-    [SparkParam("predictionCol")]
-    public string? PredictionCol { get => GetObject<string>(); set => SetValue(value); }
-
     /// <summary>Gets or sets the number of clusters (<c>k</c>, greater than 1, default 2).</summary>
     [SparkParam("k")]
     public int? K { get => GetValue<int>(); set => SetValue(value, ParamCheck.GreaterThan(1)); }
-
-    /// <summary>Gets or sets the maximum number of iterations (<c>maxIter</c>, at least 0, default 20).</summary>
-    [SparkParam("maxIter")]
-    public int? MaxIter { get => GetValue<int>(); set => SetValue(value, ParamCheck.AtLeast(0)); }
-
-    /// <summary>Gets or sets the convergence tolerance (<c>tol</c>, at least 0, default 1e-4).</summary>
-    [SparkParam("tol")]
-    public double? Tol { get => GetValue<double>(); set => SetValue(value, ParamCheck.AtLeast(0)); }
-
-    /// <summary>Gets or sets the random seed (<c>seed</c>).</summary>
-    [SparkParam("seed")]
-    public long? Seed { get => GetValue<long>(); set => SetValue(value); }
 
     /// <summary>Gets or sets the initialisation (<c>initMode</c>: <c>k-means||</c>, the default, or <c>random</c>).</summary>
     [SparkParam("initMode")]
@@ -54,14 +34,6 @@ public sealed class KMeans : Estimator<KMeansModel>
     /// <summary>Gets or sets the number of k-means|| steps (<c>initSteps</c>, greater than 0, default 2).</summary>
     [SparkParam("initSteps")]
     public int? InitSteps { get => GetValue<int>(); set => SetValue(value, ParamCheck.GreaterThan(0)); }
-
-    /// <summary>Gets or sets the distance (<c>distanceMeasure</c>: <c>euclidean</c>, the default, or <c>cosine</c>).</summary>
-    [SparkParam("distanceMeasure")]
-    public string? DistanceMeasure { get => GetObject<string>(); set => SetValue(value, ParamCheck.OneOf("euclidean", "cosine")); }
-
-    /// <summary>Gets or sets the instance weight column (<c>weightCol</c>; unset, every row weighs 1).</summary>
-    [SparkParam("weightCol")]
-    public string? WeightCol { get => GetObject<string>(); set => SetValue(value); }
 
     /// <summary>Gets or sets the solver (<c>solver</c>: <c>auto</c>, the default, <c>row</c> or <c>block</c>).</summary>
     [SparkParam("solver")]

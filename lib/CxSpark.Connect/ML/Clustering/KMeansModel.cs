@@ -4,21 +4,13 @@ namespace CxSpark.Connect.ML.Clustering;
 
 /// <summary>A fitted <see cref="KMeans"/> model held on the server: centres, training summary and cluster predictions.</summary>
 /// <remarks><see cref="Transformer.Transform"/> adds an int <c>prediction</c> column, the index of the nearest centre.</remarks>
-public sealed class KMeansModel : Model
+public sealed partial class KMeansModel : Model
 {
     internal KMeansModel(SparkSession session, string objectId, string uid)
         : base(session, objectId, uid)
     {
         Summary = new KMeansSummary(this);
     }
-
-    /// <summary>Gets or sets the features column (<c>featuresCol</c>).</summary>
-    [SparkParam("featuresCol")]
-    public string? FeaturesCol { get => GetObject<string>(); set => SetValue(value); }
-
-    /// <summary>Gets or sets the prediction column (<c>predictionCol</c>).</summary>
-    [SparkParam("predictionCol")]
-    public string? PredictionCol { get => GetObject<string>(); set => SetValue(value); }
 
     /// <summary>Gets the training summary (cost, cluster sizes); its attributes are fetched on demand.</summary>
     public KMeansSummary Summary { get; }

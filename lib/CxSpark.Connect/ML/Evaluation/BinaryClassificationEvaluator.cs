@@ -1,7 +1,7 @@
 namespace CxSpark.Connect.ML.Evaluation;
 
 /// <summary>Area under the ROC or precision-recall curve, as <c>org.apache.spark.ml.evaluation.BinaryClassificationEvaluator</c>.</summary>
-public sealed class BinaryClassificationEvaluator : Evaluator
+public sealed partial class BinaryClassificationEvaluator : Evaluator
 {
     /// <summary>Initializes a new instance with a generated uid and no params set.</summary>
     public BinaryClassificationEvaluator()
@@ -12,18 +12,6 @@ public sealed class BinaryClassificationEvaluator : Evaluator
     /// <summary>Gets or sets the metric (<c>metricName</c>: <c>areaUnderROC</c>, the default, or <c>areaUnderPR</c>).</summary>
     [SparkParam("metricName")]
     public string? MetricName { get => GetObject<string>(); set => SetValue(value, ParamCheck.OneOf("areaUnderROC", "areaUnderPR")); }
-
-    /// <summary>Gets or sets the raw prediction (score) column (<c>rawPredictionCol</c>, default <c>rawPrediction</c>).</summary>
-    [SparkParam("rawPredictionCol")]
-    public string? RawPredictionCol { get => GetObject<string>(); set => SetValue(value); }
-
-    /// <summary>Gets or sets the label column (<c>labelCol</c>, default <c>label</c>).</summary>
-    [SparkParam("labelCol")]
-    public string? LabelCol { get => GetObject<string>(); set => SetValue(value); }
-
-    /// <summary>Gets or sets the instance weight column (<c>weightCol</c>).</summary>
-    [SparkParam("weightCol")]
-    public string? WeightCol { get => GetObject<string>(); set => SetValue(value); }
 
     /// <summary>Gets or sets the number of bins for down-sampling the curves (<c>numBins</c>, 0 for none or at least 2, default 1000).</summary>
     [SparkParam("numBins")]

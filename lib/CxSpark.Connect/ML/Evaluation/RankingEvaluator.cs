@@ -2,7 +2,7 @@ namespace CxSpark.Connect.ML.Evaluation;
 
 /// <summary>Ranking metrics of predicted item lists against relevant item lists, as <c>org.apache.spark.ml.evaluation.RankingEvaluator</c>.</summary>
 /// <remarks>Both columns hold arrays of doubles: the ranked predictions and the set of relevant items of each row.</remarks>
-public sealed class RankingEvaluator : Evaluator
+public sealed partial class RankingEvaluator : Evaluator
 {
     /// <summary>Initializes a new instance with a generated uid and no params set.</summary>
     public RankingEvaluator()
@@ -21,14 +21,6 @@ public sealed class RankingEvaluator : Evaluator
     /// <summary>Gets or sets the cut-off of the <c>…AtK</c> metrics (<c>k</c>, greater than 0, default 10).</summary>
     [SparkParam("k")]
     public int? K { get => GetValue<int>(); set => SetValue(value, ParamCheck.GreaterThan(0)); }
-
-    /// <summary>Gets or sets the column of relevant items (<c>labelCol</c>, default <c>label</c>).</summary>
-    [SparkParam("labelCol")]
-    public string? LabelCol { get => GetObject<string>(); set => SetValue(value); }
-
-    /// <summary>Gets or sets the column of ranked predicted items (<c>predictionCol</c>, default <c>prediction</c>).</summary>
-    [SparkParam("predictionCol")]
-    public string? PredictionCol { get => GetObject<string>(); set => SetValue(value); }
 
     internal override string ClassName => "org.apache.spark.ml.evaluation.RankingEvaluator";
 }

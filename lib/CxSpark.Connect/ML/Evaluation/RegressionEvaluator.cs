@@ -2,7 +2,7 @@ namespace CxSpark.Connect.ML.Evaluation;
 
 /// <summary>Regression metrics of a prediction column against a label column, as <c>org.apache.spark.ml.evaluation.RegressionEvaluator</c>.</summary>
 /// <remarks>Rows with a NaN prediction (ALS cold start with <c>nan</c>) make the metric NaN; use <c>coldStartStrategy = "drop"</c>.</remarks>
-public sealed class RegressionEvaluator : Evaluator
+public sealed partial class RegressionEvaluator : Evaluator
 {
     /// <summary>Initializes a new instance with a generated uid and no params set.</summary>
     public RegressionEvaluator()
@@ -13,18 +13,6 @@ public sealed class RegressionEvaluator : Evaluator
     /// <summary>Gets or sets the metric (<c>metricName</c>: <c>rmse</c>, the default, <c>mse</c>, <c>r2</c>, <c>mae</c> or <c>var</c>).</summary>
     [SparkParam("metricName")]
     public string? MetricName { get => GetObject<string>(); set => SetValue(value, ParamCheck.OneOf("rmse", "mse", "r2", "mae", "var")); }
-
-    /// <summary>Gets or sets the label column (<c>labelCol</c>, default <c>label</c>).</summary>
-    [SparkParam("labelCol")]
-    public string? LabelCol { get => GetObject<string>(); set => SetValue(value); }
-
-    /// <summary>Gets or sets the prediction column (<c>predictionCol</c>, default <c>prediction</c>).</summary>
-    [SparkParam("predictionCol")]
-    public string? PredictionCol { get => GetObject<string>(); set => SetValue(value); }
-
-    /// <summary>Gets or sets the instance weight column (<c>weightCol</c>).</summary>
-    [SparkParam("weightCol")]
-    public string? WeightCol { get => GetObject<string>(); set => SetValue(value); }
 
     /// <summary>Gets or sets whether r2 assumes a regression through the origin (<c>throughOrigin</c>, default false).</summary>
     [SparkParam("throughOrigin")]

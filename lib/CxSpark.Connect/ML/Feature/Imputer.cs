@@ -3,7 +3,7 @@ using CxSpark.Connect.Sql;
 namespace CxSpark.Connect.ML.Feature;
 
 /// <summary>Fills missing values (null, NaN or <see cref="MissingValue"/>) of numeric columns, as <c>org.apache.spark.ml.feature.Imputer</c>.</summary>
-public sealed class Imputer : Estimator<ImputerModel>
+public sealed partial class Imputer : Estimator<ImputerModel>
 {
     /// <summary>Initializes a new instance with a generated uid and no params set.</summary>
     public Imputer()
@@ -11,29 +11,9 @@ public sealed class Imputer : Estimator<ImputerModel>
     {
     }
 
-    /// <summary>Gets or sets the input column (<c>inputCol</c>).</summary>
-    [SparkParam("inputCol")]
-    public string? InputCol { get => GetObject<string>(); set => SetValue(value); }
-
-    /// <summary>Gets or sets the output column (<c>outputCol</c>).</summary>
-    [SparkParam("outputCol")]
-    public string? OutputCol { get => GetObject<string>(); set => SetValue(value); }
-
-    /// <summary>Gets or sets several input columns (<c>inputCols</c>).</summary>
-    [SparkParam("inputCols")]
-    public string[]? InputCols { get => GetObject<string[]>(); set => SetValue(value, ParamCheck.NonEmpty); }
-
-    /// <summary>Gets or sets the output columns (<c>outputCols</c>).</summary>
-    [SparkParam("outputCols")]
-    public string[]? OutputCols { get => GetObject<string[]>(); set => SetValue(value, ParamCheck.NonEmpty); }
-
     /// <summary>Gets or sets the replacement (<c>strategy</c>: <c>mean</c>, the default, <c>median</c> or <c>mode</c>).</summary>
     [SparkParam("strategy")]
     public string? Strategy { get => GetObject<string>(); set => SetValue(value, ParamCheck.OneOf("mean", "median", "mode")); }
-
-    /// <summary>Gets or sets the value treated as missing besides null (<c>missingValue</c>, default NaN).</summary>
-    [SparkParam("missingValue")]
-    public double? MissingValue { get => GetValue<double>(); set => SetValue(value); }
 
     /// <summary>Gets or sets the relative error of the approximate median (<c>relativeError</c>, in [0, 1], default 0.001).</summary>
     [SparkParam("relativeError")]

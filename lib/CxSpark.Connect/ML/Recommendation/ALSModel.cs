@@ -7,32 +7,12 @@ namespace CxSpark.Connect.ML.Recommendation;
 /// <see cref="Model.Transform"/> adds a float <c>prediction</c> column; with <see cref="ColdStartStrategy"/> <c>drop</c>,
 /// rows whose user or item was not in the training data are dropped instead of predicted as NaN.
 /// </remarks>
-public sealed class ALSModel : Model
+public sealed partial class ALSModel : Model
 {
     internal ALSModel(SparkSession session, string objectId, string uid)
         : base(session, objectId, uid)
     {
     }
-
-    /// <summary>Gets or sets the user id column (<c>userCol</c>).</summary>
-    [SparkParam("userCol")]
-    public string? UserCol { get => GetObject<string>(); set => SetValue(value); }
-
-    /// <summary>Gets or sets the item id column (<c>itemCol</c>).</summary>
-    [SparkParam("itemCol")]
-    public string? ItemCol { get => GetObject<string>(); set => SetValue(value); }
-
-    /// <summary>Gets or sets the prediction column (<c>predictionCol</c>).</summary>
-    [SparkParam("predictionCol")]
-    public string? PredictionCol { get => GetObject<string>(); set => SetValue(value); }
-
-    /// <summary>Gets or sets what to do with unknown users or items (<c>coldStartStrategy</c>: <c>nan</c> or <c>drop</c>).</summary>
-    [SparkParam("coldStartStrategy")]
-    public string? ColdStartStrategy { get => GetObject<string>(); set => SetValue(value, ParamCheck.OneOf("nan", "drop")); }
-
-    /// <summary>Gets or sets the block size for stacking input data (<c>blockSize</c>).</summary>
-    [SparkParam("blockSize")]
-    public int? BlockSize { get => GetValue<int>(); set => SetValue(value, ParamCheck.GreaterThan(0)); }
 
     /// <summary>Gets the user factors: <c>id</c> int and <c>features</c> array&lt;float&gt;; lazy.</summary>
     public DataFrame UserFactors => FetchFrame(new MLMethod("userFactors"));
