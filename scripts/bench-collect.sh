@@ -7,13 +7,15 @@
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/.." && pwd)
+# shellcheck source=lib/usage.sh
+. "$here/lib/usage.sh"
 rows=5000000
 repeat=2
 while [ $# -gt 0 ]; do
   case "$1" in
     --rows) rows=$2; shift ;;
     --repeat) repeat=$2; shift ;;
-    -h|--help) sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) usage; exit 0 ;;
     *) echo "bench-collect.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift

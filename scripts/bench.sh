@@ -22,6 +22,8 @@
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/.." && pwd)
+# shellcheck source=lib/usage.sh
+. "$here/lib/usage.sh"
 
 sizes=0.6M,2.5M,10M
 quick=false
@@ -41,7 +43,7 @@ while [ $# -gt 0 ]; do
     --seed) seed=$2; shift ;;
     --no-warmup) warmup=() ;;
     --no-evaluate) evaluate=(--no-evaluate) ;;
-    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) usage; exit 0 ;;
     *) echo "bench.sh: unknown option $1 (see bench.sh -h)" >&2; exit 2 ;;
   esac
   shift

@@ -4,7 +4,9 @@
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/.." && pwd)
-[ "${1:-}" = "-h" ] && { sed -n '2,3p' "$0" | sed 's/^# \{0,1\}//'; exit 0; }
+# shellcheck source=lib/usage.sh
+. "$here/lib/usage.sh"
+[ "${1:-}" = "-h" ] && { usage; exit 0; }
 src="$root/jobs/launcher/src"
 jar="$root/.artifacts/cxspark-launcher.jar"
 if [ -f "$jar" ] && [ -z "$(find "$src" -newer "$jar" -name '*.java' | head -1)" ]; then

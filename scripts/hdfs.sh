@@ -18,7 +18,10 @@ logfile="$state/hdfs-$port.log"
 data="$state/hdfs-$port"
 url="hdfs://127.0.0.1:$port"
 
-usage() { sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; }
+# shellcheck source=lib/usage.sh
+. "$here/lib/usage.sh"
+# shellcheck source=lib/daemon.sh
+. "$here/lib/daemon.sh"
 
 classpath() {
   local hdfs_jars=${HDFS_JARS:-}
@@ -33,16 +36,10 @@ classpath() {
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; }
 
-running_pid() {
-  [ -f "$pidfile" ] || return 1
-  local pid; pid=$(cat "$pidfile")
-  kill -0 "$pid" 2>/dev/null && echo "$pid"
-}
-
 ready() { grep -q "^MiniHdfs ready $url" "$logfile" 2>/dev/null && port_open; }
 
 start() {
-  if pid=$(running_pid); then
+  if pid=$(daemon_pid "$pidfile"); then
     echo "hdfs.sh: already running (pid $pid) at $url" >&2
     echo "$url"
     return 0
@@ -54,51 +51,40 @@ start() {
   local cp; cp=$(classpath)
   rm -rf "$data"
   mkdir -p "$data"
-  (cd "$root" && exec setsid java -Xmx512m -cp "$cp" "$here/hdfs/MiniHdfs.java" "$port" "$data" > "$logfile" 2>&1 < /dev/null) &
-  echo $! > "$pidfile"
-  local waited=0
-  until ready; do
-    if ! running_pid > /dev/null; then
+  daemon_start "$pidfile" "$logfile" "$root" java -Xmx512m -cp "$cp" "$here/hdfs/MiniHdfs.java" "$port" "$data"
+  daemon_wait "$pidfile" "$timeout" ready || case $? in
+    1)
       echo "hdfs.sh: HDFS exited during start; last lines of $logfile:" >&2
       tail -n 20 "$logfile" >&2
       rm -f "$pidfile"
-      exit 1
-    fi
-    if [ "$waited" -ge "$timeout" ]; then
+      exit 1 ;;
+    *)
       echo "hdfs.sh: HDFS not ready on port $port after ${timeout}s; see $logfile" >&2
       stop
-      exit 1
-    fi
-    sleep 1; waited=$((waited + 1))
-  done
+      exit 1 ;;
+  esac
   echo "hdfs.sh: HDFS answers at $url (pid $(cat "$pidfile"), log $logfile)" >&2
   echo "$url"
 }
 
 stop() {
   local pid
-  if ! pid=$(running_pid); then
-    rm -f "$pidfile"
+  if ! pid=$(daemon_stop "$pidfile"); then
     echo "hdfs.sh: no HDFS started by this script on port $port" >&2
     return 0
   fi
-  kill "$pid" 2>/dev/null || true
-  for _ in $(seq 1 30); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 1
-  done
-  kill -9 "$pid" 2>/dev/null || true
-  rm -f "$pidfile"
   rm -rf "$data"
   echo "hdfs.sh: stopped HDFS on port $port (pid $pid)" >&2
 }
 
 status() {
-  if pid=$(running_pid); then
-    if ready; then echo "running (pid $pid) and answering at $url"; else echo "running (pid $pid) but not answering on port $port"; return 1; fi
-  else
-    echo "not running on port $port"; return 1
-  fi
+  local pid found=0
+  pid=$(daemon_status "$pidfile" ready) || found=$?
+  case $found in
+    0) echo "running (pid $pid) and answering at $url" ;;
+    2) echo "running (pid $pid) but not answering on port $port"; return 1 ;;
+    *) echo "not running on port $port"; return 1 ;;
+  esac
 }
 
 dfs() {

@@ -20,18 +20,22 @@ state=${CXSPARK_STATE_DIR:-$root/.spark}/cluster-$port
 timeout=${CXSPARK_START_TIMEOUT:-90}
 url="spark://127.0.0.1:$port"
 
-usage() { sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; }
+# shellcheck source=lib/usage.sh
+. "$here/lib/usage.sh"
+# shellcheck source=lib/daemon.sh
+. "$here/lib/daemon.sh"
 
-alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+alive() { daemon_pid "$1" > /dev/null; }
 
 launch() { # name pidfile logfile args...
   local name=$1 pidfile=$2 log=$3; shift 3
-  (unset SPARK_REMOTE; cd "$state" && exec setsid "$spark_home/bin/spark-class" "$@" > "$log" 2>&1 < /dev/null) &
-  echo $! > "$pidfile"
+  daemon_start "$pidfile" "$log" "$state" env -u SPARK_REMOTE "$spark_home/bin/spark-class" "$@"
   echo "spark-cluster.sh: started $name (pid $(cat "$pidfile"), log $log)" >&2
 }
 
 registered() { grep -c "Registering worker" "$state/master.log" 2>/dev/null || true; }
+
+all_registered() { [ "$(registered)" -ge "$workers" ]; }
 
 start() {
   if alive "$state/master.pid"; then
@@ -47,32 +51,17 @@ start() {
       org.apache.spark.deploy.worker.Worker --host 127.0.0.1 --cores "$cores" --memory "$memory" \
       --webui-port $((worker_ui + i - 1)) --work-dir "$state/worker-$i" "$url"
   done
-  local waited=0
-  until [ "$(registered)" -ge "$workers" ]; do
-    if [ "$waited" -ge "$timeout" ]; then
-      echo "spark-cluster.sh: only $(registered) of $workers workers registered after ${timeout}s; see $state/*.log" >&2
-      stop; exit 1
-    fi
-    alive "$state/master.pid" || { echo "spark-cluster.sh: the master exited; see $state/master.log" >&2; tail -n 20 "$state/master.log" >&2; stop; exit 1; }
-    sleep 1; waited=$((waited + 1))
-  done
+  daemon_wait "$state/master.pid" "$timeout" all_registered || case $? in
+    1) echo "spark-cluster.sh: the master exited; see $state/master.log" >&2; tail -n 20 "$state/master.log" >&2; stop; exit 1 ;;
+    *) echo "spark-cluster.sh: only $(registered) of $workers workers registered after ${timeout}s; see $state/*.log" >&2; stop; exit 1 ;;
+  esac
   echo "spark-cluster.sh: $workers workers registered with $url" >&2
   echo "$url"
 }
 
-stop_pid() {
-  local pidfile=$1
-  alive "$pidfile" || { rm -f "$pidfile"; return 0; }
-  local pid; pid=$(cat "$pidfile")
-  kill "$pid" 2>/dev/null || true
-  for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-  kill -9 "$pid" 2>/dev/null || true
-  rm -f "$pidfile"
-}
-
 stop() {
   for pidfile in "$state"/worker-*.pid "$state/master.pid"; do
-    [ -e "$pidfile" ] && stop_pid "$pidfile"
+    [ -e "$pidfile" ] && { daemon_stop "$pidfile" 20 0.5 > /dev/null || true; }
   done
   echo "spark-cluster.sh: stopped the cluster at $url" >&2
 }

@@ -6,11 +6,11 @@
 # The cache is $CXSPARK_CACHE, else ${XDG_CACHE_HOME:-~/.cache}/cxspark.
 set -euo pipefail
 
-usage() { sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; }
-[ "${1:-}" = "-h" ] || [ "${1:-}" = "--help" ] && { usage; exit 0; }
-
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/.." && pwd)
+# shellcheck source=lib/usage.sh
+. "$here/lib/usage.sh"
+[ "${1:-}" = "-h" ] || [ "${1:-}" = "--help" ] && { usage; exit 0; }
 cache=${CXSPARK_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/cxspark}
 version=4.1.4
 

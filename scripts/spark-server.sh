@@ -19,19 +19,16 @@ timeout=${CXSPARK_START_TIMEOUT:-120}
 pidfile="$state/server-$port.pid"
 logfile="$state/server-$port.log"
 
-usage() { sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; }
+# shellcheck source=lib/usage.sh
+. "$here/lib/usage.sh"
+# shellcheck source=lib/daemon.sh
+. "$here/lib/daemon.sh"
 
 # A real gRPC round trip: an empty AnalyzePlan request must come back with a grpc-status trailer.
 answers() {
   printf '\x00\x00\x00\x00\x00' | curl -s --max-time 5 --http2-prior-knowledge -o /dev/null -D - \
     -H 'content-type: application/grpc' -H 'te: trailers' --data-binary @- \
     "http://127.0.0.1:$port/spark.connect.SparkConnectService/AnalyzePlan" 2>/dev/null | grep -qi '^grpc-status'
-}
-
-running_pid() {
-  [ -f "$pidfile" ] || return 1
-  local pid; pid=$(cat "$pidfile")
-  kill -0 "$pid" 2>/dev/null && echo "$pid"
 }
 
 start() {
@@ -45,7 +42,7 @@ start() {
     esac
     shift
   done
-  if pid=$(running_pid); then
+  if pid=$(daemon_pid "$pidfile"); then
     echo "spark-server.sh: already running (pid $pid) at sc://localhost:$port" >&2
     echo "sc://localhost:$port"
     return 0
@@ -81,50 +78,39 @@ start() {
     exec "${cmd[@]}"
   fi
   # A client's SPARK_REMOTE must not reach spark-submit: it would try to run the server as a Connect client.
-  (cd "$root" && unset SPARK_REMOTE SPARK_CONNECT_MODE_ENABLED && exec setsid "${cmd[@]}" > "$logfile" 2>&1 < /dev/null) &
-  echo $! > "$pidfile"
-  local waited=0
-  until answers; do
-    if ! running_pid > /dev/null; then
+  daemon_start "$pidfile" "$logfile" "$root" env -u SPARK_REMOTE -u SPARK_CONNECT_MODE_ENABLED "${cmd[@]}"
+  daemon_wait "$pidfile" "$timeout" answers || case $? in
+    1)
       echo "spark-server.sh: the server exited during start; last lines of $logfile:" >&2
       tail -n 20 "$logfile" >&2
       rm -f "$pidfile"
-      exit 1
-    fi
-    if [ "$waited" -ge "$timeout" ]; then
+      exit 1 ;;
+    *)
       echo "spark-server.sh: no answer on port $port after ${timeout}s; see $logfile" >&2
       stop
-      exit 1
-    fi
-    sleep 1; waited=$((waited + 1))
-  done
+      exit 1 ;;
+  esac
   echo "spark-server.sh: Spark Connect answers on port $port (pid $(cat "$pidfile"), log $logfile)" >&2
   echo "sc://localhost:$port"
 }
 
 stop() {
   local pid
-  if ! pid=$(running_pid); then
-    rm -f "$pidfile"
+  if ! pid=$(daemon_stop "$pidfile"); then
     echo "spark-server.sh: no server started by this script on port $port" >&2
     return 0
   fi
-  kill "$pid" 2>/dev/null || true
-  for _ in $(seq 1 30); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 1
-  done
-  kill -9 "$pid" 2>/dev/null || true
-  rm -f "$pidfile"
   echo "spark-server.sh: stopped the server on port $port (pid $pid)" >&2
 }
 
 status() {
-  if pid=$(running_pid); then
-    if answers; then echo "running (pid $pid) and answering at sc://localhost:$port"; else echo "running (pid $pid) but not answering on port $port"; fi
-  else
-    echo "not running on port $port"; return 1
-  fi
+  local pid found=0
+  pid=$(daemon_status "$pidfile" answers) || found=$?
+  case $found in
+    0) echo "running (pid $pid) and answering at sc://localhost:$port" ;;
+    2) echo "running (pid $pid) but not answering on port $port" ;;
+    *) echo "not running on port $port"; return 1 ;;
+  esac
 }
 
 case "${1:-}" in

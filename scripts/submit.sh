@@ -10,6 +10,8 @@
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/.." && pwd)
+# shellcheck source=lib/usage.sh
+. "$here/lib/usage.sh"
 master=${CXSPARK_MASTER:-local[*]}
 deploy=client
 prepare=false
@@ -21,7 +23,7 @@ while [ $# -gt 0 ]; do
     --conf) conf+=(--conf "$2"); shift ;;
     --driver-memory) conf+=(--driver-memory "$2"); shift ;;
     --prepare) prepare=true ;;
-    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) usage; exit 0 ;;
     --) shift; break ;;
     *) break ;;
   esac

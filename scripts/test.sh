@@ -6,13 +6,15 @@ set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/.." && pwd)
+# shellcheck source=lib/usage.sh
+. "$here/lib/usage.sh"
 cd "$root"
 
 format=true
 args=()
 for arg in "$@"; do
   case "$arg" in
-    -h|--help) sed -n '2,4p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) usage; exit 0 ;;
     --no-format) format=false ;;
     *) args+=("$arg") ;;
   esac

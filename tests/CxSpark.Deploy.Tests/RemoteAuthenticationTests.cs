@@ -18,7 +18,7 @@ public sealed class RemoteAuthenticationTests
         await using LocalSparkServer server = await LocalSparkServer.StartAsync(Port, token);
 
         var watch = Stopwatch.StartNew();
-        JobOutcome result = await DeployFixture.RunCxsparkAsync(null, "nightly", "--run-date", DeployFixture.RunDate,
+        ProcessResult result = await DeployFixture.RunCxsparkAsync(null, "nightly", "--run-date", DeployFixture.RunDate,
             "--output", RepoPaths.NewTempDir("deploy-token"), "--remote", $"sc://localhost:{Port}/;token={wrong}");
         watch.Stop();
 

@@ -20,12 +20,12 @@ public sealed class SubmitTests(DeployFixture fixture)
         string output = RepoPaths.NewTempDir("deploy-client");
         try
         {
-            JobOutcome killed;
+            ProcessResult killed;
             await using (ChildProcess driver = DeployFixture.StartSubmit(["--master", "local[2]", .. NightlyExpectation.Arguments(output)]))
             {
                 await WaitUntilAsync(() => Staged(output, "clean/transactions"), driver, "the first staged table");
                 Assert.Contains("org.apache.spark.deploy.SparkSubmit", File.ReadAllText($"/proc/{driver.Id}/cmdline"), StringComparison.Ordinal);
-                driver.Signal("TERM");
+                Assert.True(driver.Signal("TERM"), $"kill -TERM {driver.Id} failed");
                 killed = await driver.WaitAsync(TimeSpan.FromMinutes(1));
             }
 
@@ -35,7 +35,7 @@ public sealed class SubmitTests(DeployFixture fixture)
             Assert.Empty(Outputs.Tables(output));
             Assert.Equal("cancelled", Outputs.OnlyManifest(output).GetProperty("status").GetString());
 
-            JobOutcome rerun;
+            ProcessResult rerun;
             await using (ChildProcess driver = DeployFixture.StartSubmit(["--master", "local[2]", .. NightlyExpectation.Arguments(output)]))
             {
                 rerun = await driver.WaitAsync(DeployFixture.JobTimeout);
@@ -61,7 +61,7 @@ public sealed class SubmitTests(DeployFixture fixture)
         try
         {
             IReadOnlySet<string>[] before = Enumerable.Range(1, cluster.Workers).Select(cluster.WorkDirEntries).ToArray();
-            JobOutcome outcome;
+            ProcessResult outcome;
             string driverLog = string.Empty;
             await using (ChildProcess submit = DeployFixture.StartSubmit(["--master", cluster.Url, "--deploy-mode", "cluster", .. NightlyExpectation.Arguments(output)]))
             {

@@ -1,11 +1,18 @@
-using System.Diagnostics;
+using System.Globalization;
+using CxSpark.Processes;
 
 namespace CxSpark.Testing;
 
 /// <summary>An HDFS mini-cluster started through scripts/hdfs.sh on one port, and stopped by the test.</summary>
 public sealed class LocalHdfs : IAsyncDisposable
 {
-    private LocalHdfs(int port) => Port = port;
+    private readonly Dictionary<string, string> _environment;
+
+    private LocalHdfs(int port)
+    {
+        Port = port;
+        _environment = new Dictionary<string, string> { ["CXSPARK_HDFS_PORT"] = port.ToString(CultureInfo.InvariantCulture) };
+    }
 
     public int Port { get; }
 
@@ -15,33 +22,23 @@ public sealed class LocalHdfs : IAsyncDisposable
     public static async Task<LocalHdfs> StartAsync(int port)
     {
         var hdfs = new LocalHdfs(port);
-        (int exit, string output) = await hdfs.RunScriptAsync("start").ConfigureAwait(false);
-        if (exit != 0)
+        ProcessResult start = await hdfs.RunScriptAsync("start").ConfigureAwait(false);
+        if (start.ExitCode != 0)
         {
-            throw new InvalidOperationException($"scripts/hdfs.sh start failed on port {port} (exit {exit}):\n{output}");
+            throw new InvalidOperationException($"scripts/hdfs.sh start failed on port {port} (exit {start.ExitCode}):\n{start.Stdout}{start.Stderr}");
         }
 
         return hdfs;
     }
 
     /// <summary>Runs Hadoop's file system shell against this HDFS (<c>-put</c>, <c>-ls -R</c>, <c>-test -e</c>, …).</summary>
-    public Task<(int Exit, string Output)> DfsAsync(params string[] args) => RunScriptAsync(["dfs", .. args]);
+    public async Task<(int Exit, string Output)> DfsAsync(params string[] args)
+    {
+        ProcessResult result = await RunScriptAsync(["dfs", .. args]).ConfigureAwait(false);
+        return (result.ExitCode, result.Stdout + result.Stderr);
+    }
 
     public async ValueTask DisposeAsync() => await RunScriptAsync("stop").ConfigureAwait(false);
 
-    private async Task<(int Exit, string Output)> RunScriptAsync(params string[] args)
-    {
-        var info = new ProcessStartInfo("bash", [Path.Combine(RepoPaths.Root, "scripts", "hdfs.sh"), .. args])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = RepoPaths.Root,
-        };
-        info.Environment["CXSPARK_HDFS_PORT"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        using Process process = Process.Start(info)!;
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().ConfigureAwait(false);
-        return (process.ExitCode, await stdout.ConfigureAwait(false) + await stderr.ConfigureAwait(false));
-    }
+    private Task<ProcessResult> RunScriptAsync(params string[] args) => RepoScripts.RunAsync("hdfs.sh", args, _environment);
 }

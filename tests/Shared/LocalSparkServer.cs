@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using CxSpark.Processes;
 
 namespace CxSpark.Testing;
 
@@ -21,7 +23,7 @@ public sealed class LocalSparkServer : IAsyncDisposable
     {
         var environment = new Dictionary<string, string>
         {
-            ["CXSPARK_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["CXSPARK_PORT"] = port.ToString(CultureInfo.InvariantCulture),
             ["CXSPARK_MASTER"] = master,
             ["CXSPARK_DRIVER_MEMORY"] = "2g",
         };
@@ -31,10 +33,10 @@ public sealed class LocalSparkServer : IAsyncDisposable
         }
 
         var server = new LocalSparkServer(port, environment);
-        (int exit, string output) = await server.RunScriptAsync("start").ConfigureAwait(false);
-        if (exit != 0)
+        ProcessResult start = await server.RunScriptAsync("start").ConfigureAwait(false);
+        if (start.ExitCode != 0)
         {
-            throw new InvalidOperationException($"scripts/spark-server.sh start failed on port {port} (exit {exit}):\n{output}");
+            throw new InvalidOperationException($"scripts/spark-server.sh start failed on port {port} (exit {start.ExitCode}):\n{start.Stdout}{start.Stderr}");
         }
 
         return server;
@@ -44,29 +46,11 @@ public sealed class LocalSparkServer : IAsyncDisposable
     public void Kill()
     {
         string pidFile = Path.Combine(RepoPaths.Root, ".spark", $"server-{Port}.pid");
-        int pid = int.Parse(File.ReadAllText(pidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        int pid = int.Parse(File.ReadAllText(pidFile).Trim(), CultureInfo.InvariantCulture);
         Process.GetProcessById(pid).Kill(entireProcessTree: true);
     }
 
     public async ValueTask DisposeAsync() => await RunScriptAsync("stop").ConfigureAwait(false);
 
-    private async Task<(int Exit, string Output)> RunScriptAsync(string verb)
-    {
-        var info = new ProcessStartInfo("bash", [Path.Combine(RepoPaths.Root, "scripts", "spark-server.sh"), verb])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = RepoPaths.Root,
-        };
-        foreach ((string key, string value) in _environment)
-        {
-            info.Environment[key] = value;
-        }
-
-        using Process process = Process.Start(info)!;
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().ConfigureAwait(false);
-        return (process.ExitCode, await stdout.ConfigureAwait(false) + await stderr.ConfigureAwait(false));
-    }
+    private Task<ProcessResult> RunScriptAsync(string verb) => RepoScripts.RunAsync("spark-server.sh", [verb], _environment);
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using CxSpark.Processes;
 using Microsoft.Extensions.Logging;
 
 namespace CxSpark.Jobs.Hosting;
@@ -59,21 +60,10 @@ public sealed class LocalSparkServer : IAsyncDisposable
 
     private async Task<(int Exit, string Output)> RunAsync(string verb, CancellationToken cancellationToken)
     {
-        var info = new ProcessStartInfo("bash", [_script, verb])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach ((string key, string value) in _environment)
-        {
-            info.Environment[key] = value;
-        }
-
-        using Process process = Process.Start(info) ?? throw new SparkUnavailableException("Could not run bash " + _script);
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        Task<string> stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        return (process.ExitCode, await stderr.ConfigureAwait(false) + await stdout.ConfigureAwait(false));
+        // Cancellation stops the wait, not the script: a start that is under way finishes on its own.
+        ProcessResult result = await ChildProcess.RunAsync(new ChildProcessOptions("bash", [_script, verb]) { Environment = _environment },
+            Timeout.InfiniteTimeSpan).WaitAsync(cancellationToken).ConfigureAwait(false);
+        return (result.ExitCode, result.Stderr + result.Stdout);
     }
 
     private static string? FindScript()

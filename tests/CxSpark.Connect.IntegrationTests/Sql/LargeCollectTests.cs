@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Globalization;
 using CxSpark.Connect.IntegrationTests.Infrastructure;
+using CxSpark.Processes;
 
 namespace CxSpark.Connect.IntegrationTests.Sql;
 
@@ -13,17 +13,11 @@ public sealed class LargeCollectTests(SparkServerFixture fixture)
     {
         string bench = Path.Combine(RepoPaths.Root, "scripts", "bench", "CxSpark.Bench", "bin", "Release", "net10.0", "CxSpark.Bench.dll");
         Assert.True(File.Exists(bench), $"{bench} is built by scripts/test.sh (dotnet build CxSpark.sln -c Release).");
-        var info = new ProcessStartInfo("dotnet", [bench, "collect", "--mode", "rows", "--rows", "5000000", "--remote", fixture.Remote])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using Process process = Process.Start(info)!;
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        string output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, output + await stderr);
-        Dictionary<string, string> values = output.Trim().Split(' ').Select(p => p.Split('=')).ToDictionary(p => p[0], p => p[1]);
+        ProcessResult collect = await ChildProcess.RunAsync(
+            new ChildProcessOptions("dotnet", [bench, "collect", "--mode", "rows", "--rows", "5000000", "--remote", fixture.Remote]),
+            Timeout.InfiniteTimeSpan);
+        Assert.True(collect.ExitCode == 0, collect.Stdout + collect.Stderr);
+        Dictionary<string, string> values = collect.Stdout.Trim().Split(' ').Select(p => p.Split('=')).ToDictionary(p => p[0], p => p[1]);
         Assert.Equal("5000000", values["rows"]);
         Assert.InRange(long.Parse(values["peak_mb"], CultureInfo.InvariantCulture), 1, 1023);
     }

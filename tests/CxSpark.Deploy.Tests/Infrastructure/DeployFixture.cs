@@ -14,27 +14,33 @@ public sealed class DeployFixture : IAsyncLifetime
 
     public JsonElement ReferenceManifest { get; private set; }
 
-    /// <summary>Runs the cxspark executable built beside the tests (not the published one) in the repository root.</summary>
-    public static async Task<JobOutcome> RunCxsparkAsync(IReadOnlyDictionary<string, string>? environment, params string[] arguments)
-    {
-        await using ChildProcess job = ChildProcess.Start("dotnet", [Path.Combine(AppContext.BaseDirectory, "cxspark.dll"), .. arguments], environment);
-        return await job.WaitAsync(JobTimeout).ConfigureAwait(false);
-    }
+    /// <summary>Runs the cxspark executable built beside the tests (not the published one) in the repository root, without
+    /// SPARK_REMOTE.</summary>
+    public static Task<ProcessResult> RunCxsparkAsync(IReadOnlyDictionary<string, string>? environment, params string[] arguments) =>
+        ChildProcess.RunAsync(
+            new ChildProcessOptions("dotnet", [Path.Combine(AppContext.BaseDirectory, "cxspark.dll"), .. arguments])
+            {
+                WorkingDirectory = RepoPaths.Root,
+                Environment = environment ?? new Dictionary<string, string>(),
+                Unset = ["SPARK_REMOTE"],
+            },
+            JobTimeout);
 
-    /// <summary>scripts/submit.sh with <paramref name="arguments"/>, started but not awaited.</summary>
+    /// <summary>scripts/submit.sh with <paramref name="arguments"/>, without SPARK_REMOTE, started but not awaited.</summary>
     public static ChildProcess StartSubmit(params string[] arguments) =>
-        ChildProcess.Start("bash", [Path.Combine(RepoPaths.Root, "scripts", "submit.sh"), .. arguments]);
+        ChildProcess.Start(RepoScripts.Options("submit.sh", arguments) with { Unset = ["SPARK_REMOTE"] });
 
     public async Task InitializeAsync()
     {
-        JobOutcome prepare = await ChildProcess.RunScriptAsync("submit.sh", ["--prepare"], null, TimeSpan.FromMinutes(15));
+        ProcessResult prepare = await ChildProcess.RunAsync(
+            RepoScripts.Options("submit.sh", ["--prepare"]) with { Unset = ["SPARK_REMOTE"] }, TimeSpan.FromMinutes(15));
         Assert.True(prepare.ExitCode == 0, "scripts/submit.sh --prepare: " + prepare);
         Assert.True(File.Exists(Path.Combine(RepoPaths.Root, ".artifacts", "app", "cxspark")), "no published .artifacts/app/cxspark");
 
         ReferenceOutput = RepoPaths.NewTempDir("deploy-direct");
         // The job starts its own Spark through scripts/spark-server.sh; its own state dir lets a failed run's server be found.
         string sparkState = RepoPaths.NewTempDir("deploy-direct-spark");
-        JobOutcome direct;
+        ProcessResult direct;
         try
         {
             direct = await RunCxsparkAsync(

@@ -40,7 +40,7 @@ public sealed class StandaloneCluster : IAsyncDisposable
     {
         var cluster = new StandaloneCluster(workers);
         await cluster.RunAsync("stop").ConfigureAwait(false);
-        JobOutcome start = await cluster.RunAsync("start").ConfigureAwait(false);
+        ProcessResult start = await cluster.RunAsync("start").ConfigureAwait(false);
         if (start.ExitCode != 0)
         {
             await cluster.DisposeAsync().ConfigureAwait(false);
@@ -60,12 +60,12 @@ public sealed class StandaloneCluster : IAsyncDisposable
     /// <summary>Kills worker <paramref name="worker"/> at once (SIGKILL), as a lost machine would.</summary>
     public async Task KillWorkerAsync(int worker)
     {
-        JobOutcome kill = await RunAsync("kill-worker", worker.ToString(System.Globalization.CultureInfo.InvariantCulture)).ConfigureAwait(false);
+        ProcessResult kill = await RunAsync("kill-worker", worker.ToString(System.Globalization.CultureInfo.InvariantCulture)).ConfigureAwait(false);
         Assert.True(kill.ExitCode == 0, $"spark-cluster.sh kill-worker {worker}: {kill}");
     }
 
     public async ValueTask DisposeAsync() => await RunAsync("stop").ConfigureAwait(false);
 
-    private Task<JobOutcome> RunAsync(params string[] arguments) =>
-        ChildProcess.RunScriptAsync("spark-cluster.sh", arguments, _environment, s_scriptTimeout);
+    private Task<ProcessResult> RunAsync(params string[] arguments) =>
+        ChildProcess.RunAsync(RepoScripts.Options("spark-cluster.sh", arguments, _environment) with { Unset = ["SPARK_REMOTE"] }, s_scriptTimeout);
 }

@@ -11,10 +11,10 @@ public static class OnlineRetailRun
     public const string RunDate = "2011-12-10";
 
     private static readonly SemaphoreSlim s_lock = new(1, 1);
-    private static (string Output, JobResult Result)? s_clean;
+    private static (string Output, ProcessResult Result)? s_clean;
 
     /// <summary>The output folder and result of the shared clean run, started on first use.</summary>
-    public static async Task<(string Output, JobResult Result)> CleanAsync(string remote)
+    public static async Task<(string Output, ProcessResult Result)> CleanAsync(string remote)
     {
         await s_lock.WaitAsync();
         try
@@ -22,7 +22,7 @@ public static class OnlineRetailRun
             if (s_clean is null)
             {
                 string output = RepoPaths.NewTempDir("retail-csv-out");
-                JobResult result = await Cxspark.RunAsync("clean", "--input", RepoPaths.Dataset("online-retail"), "--output", output,
+                ProcessResult result = await Cxspark.RunAsync("clean", "--input", RepoPaths.Dataset("online-retail"), "--output", output,
                     "--config", Path.Combine(RepoPaths.Root, "data-samples", "online-retail-csv.json"),
                     "--set", "Tables:transactions:Path=" + OnlineRetail.Folder, "--run-date", RunDate, "--remote", remote);
                 s_clean = (output, result);

@@ -44,8 +44,8 @@ public sealed class AbsurdValueTests(SparkServerFixture fixture)
         await _spark.CreateDataFrame(Transactions, TransactionDdl).Coalesce(1).Write().ParquetAsync(Path.Combine(input, "transactions"));
         string output = RepoPaths.NewTempDir("out-absurd");
 
-        JobResult clean = await RunAsync("clean", input, output);
-        JobResult profile = await RunAsync("profile", input, output);
+        ProcessResult clean = await RunAsync("clean", input, output);
+        ProcessResult profile = await RunAsync("profile", input, output);
 
         Assert.True(clean.ExitCode == ExitCodes.Ok, clean.ToString());
         Assert.True(profile.ExitCode == ExitCodes.Ok, profile.ToString());
@@ -77,7 +77,7 @@ public sealed class AbsurdValueTests(SparkServerFixture fixture)
         await _spark.CreateDataFrame(Transactions[..7], TransactionDdl).Coalesce(1).Write().ParquetAsync(Path.Combine(input, "transactions"));
         string output = RepoPaths.NewTempDir("out-bounds");
 
-        JobResult clean = await RunAsync("clean", input, output,
+        ProcessResult clean = await RunAsync("clean", input, output,
             "--set", "Cleaning:MaxQuantity=100000", "--set", "Cleaning:MaxUnitPrice=1000", "--set", "Cleaning:MaxLineAmount=100000");
 
         Assert.True(clean.ExitCode == ExitCodes.Ok, clean.ToString());
@@ -107,6 +107,6 @@ public sealed class AbsurdValueTests(SparkServerFixture fixture)
         return sums;
     }
 
-    private Task<JobResult> RunAsync(string verb, string input, string output, params string[] extra) =>
+    private Task<ProcessResult> RunAsync(string verb, string input, string output, params string[] extra) =>
         Cxspark.RunAsync([verb, "--input", input, "--output", output, "--run-date", RunDate, "--remote", fixture.Remote, .. extra]);
 }

@@ -22,8 +22,8 @@ public sealed class EndToEndTests(SparkServerFixture fixture)
         string input = await GenerateAsync("synthetic");
         string output = RepoPaths.NewTempDir("e2e-out");
 
-        JobResult clean = await RunAsync("clean", input, output);
-        JobResult profile = await RunAsync("profile", input, output);
+        ProcessResult clean = await RunAsync("clean", input, output);
+        ProcessResult profile = await RunAsync("profile", input, output);
 
         Assert.True(clean.ExitCode == ExitCodes.Ok, clean.ToString());
         Assert.True(profile.ExitCode == ExitCodes.Ok, profile.ToString());
@@ -85,7 +85,7 @@ public sealed class EndToEndTests(SparkServerFixture fixture)
         Assert.Equal(ExitCodes.Ok, (await RunAsync("clean", input, output)).ExitCode);
         string[] firstFiles = Directory.GetFiles(partition, "*.parquet");
         object?[] first = Fingerprint(output);
-        JobResult second = await RunAsync("clean", input, output);
+        ProcessResult second = await RunAsync("clean", input, output);
 
         Assert.True(second.ExitCode == ExitCodes.Ok, second.ToString());
         Assert.Equal(["run_date=" + RunDate], Directory.GetDirectories(Path.Combine(output, "clean", "transactions")).Select(d => Path.GetFileName(d)!).ToArray());
@@ -102,7 +102,7 @@ public sealed class EndToEndTests(SparkServerFixture fixture)
         string output = RepoPaths.NewTempDir("no-eval-out");
         Assert.Equal(ExitCodes.Ok, (await RunAsync("clean", input, output)).ExitCode);
 
-        JobResult result = await Cxspark.RunAsync("recommend", "--input", input, "--output", output, "--run-date", RunDate, "--remote", fixture.Remote,
+        ProcessResult result = await Cxspark.RunAsync("recommend", "--input", input, "--output", output, "--run-date", RunDate, "--remote", fixture.Remote,
             "--set", "Recommend:Evaluate=false", "--set", "Recommend:DecayDays=15");
 
         Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
@@ -128,13 +128,13 @@ public sealed class EndToEndTests(SparkServerFixture fixture)
     private static object?[] Fingerprint(string output) => DuckDb.Row(
         $"SELECT count(*), sum(hash(transaction_id, customer_id, product_id, quantity, unit_price, event_time)) FROM {DuckDb.Table(output, "clean/transactions")}");
 
-    private Task<JobResult> RunAsync(string verb, string input, string output) =>
+    private Task<ProcessResult> RunAsync(string verb, string input, string output) =>
         Cxspark.RunAsync(verb, "--input", input, "--output", output, "--run-date", RunDate, "--remote", fixture.Remote);
 
     private async Task<string> GenerateAsync(string name)
     {
         string input = RepoPaths.NewTempDir(name);
-        JobResult result = await Cxspark.RunAsync("gen-data", "--output", input, "--customers", "400", "--products", "120", "--days", "180",
+        ProcessResult result = await Cxspark.RunAsync("gen-data", "--output", input, "--customers", "400", "--products", "120", "--days", "180",
             "--seed", "7", "--end-date", RunDate, "--remote", fixture.Remote);
         Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
         return input;

@@ -13,8 +13,8 @@ public sealed class ExitCodeTests(SparkServerFixture fixture)
     [Fact]
     public async Task Help_DocumentsEveryVerbAndOption()
     {
-        JobResult root = await Cxspark.RunAsync("--help");
-        JobResult clean = await Cxspark.RunAsync("clean", "--help");
+        ProcessResult root = await Cxspark.RunAsync("--help");
+        ProcessResult clean = await Cxspark.RunAsync("clean", "--help");
 
         Assert.Equal(ExitCodes.Ok, root.ExitCode);
         foreach (string verb in new[] { "clean", "profile", "recommend", "segment", "nightly", "gen-data" })
@@ -31,7 +31,7 @@ public sealed class ExitCodeTests(SparkServerFixture fixture)
     [Fact]
     public async Task Clean_UnknownOption_Exits2()
     {
-        JobResult result = await Cxspark.RunAsync("clean", "--no-such-option");
+        ProcessResult result = await Cxspark.RunAsync("clean", "--no-such-option");
 
         Assert.Equal(ExitCodes.BadInput, result.ExitCode);
     }
@@ -39,7 +39,7 @@ public sealed class ExitCodeTests(SparkServerFixture fixture)
     [Fact]
     public async Task Clean_BadRunDate_Exits2NamingKey()
     {
-        JobResult result = await Cxspark.RunAsync("clean", "--input", "in", "--output", "out", "--run-date", "2024-13-45", "--remote", fixture.Remote);
+        ProcessResult result = await Cxspark.RunAsync("clean", "--input", "in", "--output", "out", "--run-date", "2024-13-45", "--remote", fixture.Remote);
 
         Assert.Equal(ExitCodes.BadInput, result.ExitCode);
         Assert.Contains("RunDate", result.Stderr);
@@ -48,7 +48,7 @@ public sealed class ExitCodeTests(SparkServerFixture fixture)
     [Fact]
     public async Task Clean_MissingConfigFile_Exits2()
     {
-        JobResult result = await Cxspark.RunAsync("clean", "--input", "in", "--output", "out", "--config", "/no/such/file.json");
+        ProcessResult result = await Cxspark.RunAsync("clean", "--input", "in", "--output", "out", "--config", "/no/such/file.json");
 
         Assert.Equal(ExitCodes.BadInput, result.ExitCode);
         Assert.Contains("--config", result.Stderr);
@@ -62,7 +62,7 @@ public sealed class ExitCodeTests(SparkServerFixture fixture)
             "transaction_id STRING, customer_id STRING, product_id STRING, quantity BIGINT, event_time TIMESTAMP");
         await noPrice.Write().ParquetAsync(Path.Combine(input, "transactions"));
 
-        JobResult result = await Cxspark.RunAsync("clean", "--input", input, "--output", RepoPaths.NewTempDir("out"), "--remote", fixture.Remote);
+        ProcessResult result = await Cxspark.RunAsync("clean", "--input", input, "--output", RepoPaths.NewTempDir("out"), "--remote", fixture.Remote);
 
         Assert.True(result.ExitCode == ExitCodes.BadInput, result.ToString());
         Assert.Contains("'transactions'", result.Stderr);
@@ -79,7 +79,7 @@ public sealed class ExitCodeTests(SparkServerFixture fixture)
             "transaction_id STRING, customer_id STRING, product_id STRING, quantity BIGINT, unit_price DOUBLE, event_time BOOLEAN");
         await booleanTime.Write().ParquetAsync(Path.Combine(input, "transactions"));
 
-        JobResult result = await Cxspark.RunAsync("clean", "--input", input, "--output", RepoPaths.NewTempDir("out"), "--remote", fixture.Remote);
+        ProcessResult result = await Cxspark.RunAsync("clean", "--input", input, "--output", RepoPaths.NewTempDir("out"), "--remote", fixture.Remote);
 
         Assert.True(result.ExitCode == ExitCodes.BadInput, result.ToString());
         Assert.Contains("'transactions', column 'event_time'", result.Stderr);
@@ -89,7 +89,7 @@ public sealed class ExitCodeTests(SparkServerFixture fixture)
     [Fact]
     public async Task Clean_NoTransactionsTable_Exits2()
     {
-        JobResult result = await Cxspark.RunAsync("clean", "--input", RepoPaths.NewTempDir("raw-empty"), "--output", RepoPaths.NewTempDir("out"), "--remote", fixture.Remote);
+        ProcessResult result = await Cxspark.RunAsync("clean", "--input", RepoPaths.NewTempDir("raw-empty"), "--output", RepoPaths.NewTempDir("out"), "--remote", fixture.Remote);
 
         Assert.True(result.ExitCode == ExitCodes.BadInput, result.ToString());
         Assert.Contains("'transactions'", result.Stderr);
@@ -98,7 +98,7 @@ public sealed class ExitCodeTests(SparkServerFixture fixture)
     [Fact]
     public async Task Clean_UnreachableSpark_Exits3()
     {
-        JobResult result = await Cxspark.RunAsync("clean", "--input", "in", "--output", "out", "--remote", "sc://127.0.0.1:9",
+        ProcessResult result = await Cxspark.RunAsync("clean", "--input", "in", "--output", "out", "--remote", "sc://127.0.0.1:9",
             "--set", "Spark:ConnectTimeoutSeconds=5");
 
         Assert.True(result.ExitCode == ExitCodes.SparkUnavailable, result.ToString());
@@ -110,7 +110,7 @@ public sealed class ExitCodeTests(SparkServerFixture fixture)
     {
         string output = RepoPaths.NewTempDir("recommend-first");
 
-        JobResult result = await Cxspark.RunAsync("recommend", "--output", output, "--run-date", "2011-12-10", "--remote", fixture.Remote);
+        ProcessResult result = await Cxspark.RunAsync("recommend", "--output", output, "--run-date", "2011-12-10", "--remote", fixture.Remote);
 
         Assert.True(result.ExitCode == ExitCodes.BadInput, result.ToString());
         Assert.Contains("run 'clean' for that date first", result.Stderr);

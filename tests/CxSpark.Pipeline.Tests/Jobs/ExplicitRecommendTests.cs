@@ -13,10 +13,10 @@ public sealed class ExplicitRecommendTests(SparkServerFixture fixture)
     public async Task Recommend_ExplicitMovieLensRatings_RmseOnTheLastTwoYearsBeatsTheMeanRating()
     {
         string output = RepoPaths.NewTempDir("explicit-out");
-        JobResult clean = await Cxspark.RunAsync("clean", "--output", output, "--run-date", "2018-12-31", "--remote", fixture.Remote);
+        ProcessResult clean = await Cxspark.RunAsync("clean", "--output", output, "--run-date", "2018-12-31", "--remote", fixture.Remote);
         Assert.True(clean.ExitCode == ExitCodes.Ok, clean.ToString());
 
-        JobResult result = await Cxspark.RunAsync("recommend", "--output", output, "--run-date", "2018-12-31", "--remote", fixture.Remote,
+        ProcessResult result = await Cxspark.RunAsync("recommend", "--output", output, "--run-date", "2018-12-31", "--remote", fixture.Remote,
             "--set", "Recommend:Feedback=explicit", "--set", "Recommend:HoldoutDays=730", "--set", "Recommend:ValidationDays=730",
             "--set", "Recommend:SimilarProducts=0", "--set", "Recommend:Ranks=10");
 

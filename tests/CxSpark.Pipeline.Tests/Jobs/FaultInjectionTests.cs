@@ -30,7 +30,7 @@ public sealed class FaultInjectionTests(SparkServerFixture fixture, ITestOutputH
         (string small, string large) = await ZonesAsync();
         string before = await PublishedAsync(small, "clean", "run-a");
         string reference = Copy(before, "fault-reference");
-        JobResult undisturbed = await Cxspark.RunAsync(Args("clean", large, reference, "run-b"));
+        ProcessResult undisturbed = await Cxspark.RunAsync(Args("clean", large, reference, "run-b"));
         Assert.True(undisturbed.ExitCode == ExitCodes.Ok, undisturbed.ToString());
         Dictionary<string, Published> expected = State(reference);
         Dictionary<string, Published> previous = State(before);
@@ -42,11 +42,11 @@ public sealed class FaultInjectionTests(SparkServerFixture fixture, ITestOutputH
         foreach (string point in points)
         {
             string output = Copy(before, "fault-" + point.Replace('.', '-'));
-            JobResult killed = await Cxspark.RunAsync(new Dictionary<string, string> { [FaultPoint.Variable] = point }, Args("clean", large, output, "run-b"));
+            ProcessResult killed = await Cxspark.RunAsync(new Dictionary<string, string> { [FaultPoint.Variable] = point }, Args("clean", large, output, "run-b"));
             Assert.True(killed.ExitCode == 137 && killed.Stderr.Contains("fault point " + point, StringComparison.Ordinal), point + ": " + killed);
             AssertBetween(State(output), previous, expected, point);
 
-            JobResult recovered = await Cxspark.RunAsync("recover", "--output", output);
+            ProcessResult recovered = await Cxspark.RunAsync("recover", "--output", output);
 
             Assert.True(recovered.ExitCode == ExitCodes.Ok, recovered.ToString());
             Assert.Equal(expected, State(output));
@@ -58,7 +58,7 @@ public sealed class FaultInjectionTests(SparkServerFixture fixture, ITestOutputH
         // The next run, not only 'recover', finishes a killed commit first; then it publishes what an undisturbed run does.
         string rerun = Copy(before, "fault-rerun");
         await Cxspark.RunAsync(new Dictionary<string, string> { [FaultPoint.Variable] = "commit.aside-1" }, Args("clean", large, rerun, "run-b"));
-        JobResult next = await Cxspark.RunAsync(Args("clean", large, rerun, "run-c"));
+        ProcessResult next = await Cxspark.RunAsync(Args("clean", large, rerun, "run-c"));
         Assert.True(next.ExitCode == ExitCodes.Ok, next.ToString());
         Assert.Contains("rolling it forward", next.Stderr, StringComparison.Ordinal);
         foreach (string table in expected.Keys)
@@ -77,7 +77,7 @@ public sealed class FaultInjectionTests(SparkServerFixture fixture, ITestOutputH
         string before = await PublishedAsync(small, "nightly", "run-a");
         string reference = Copy(before, "nightly-reference");
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        JobResult undisturbed = await Cxspark.RunAsync(Args("nightly", large, reference, "run-b"));
+        ProcessResult undisturbed = await Cxspark.RunAsync(Args("nightly", large, reference, "run-b"));
         double seconds = watch.Elapsed.TotalSeconds;
         Assert.True(undisturbed.ExitCode == ExitCodes.Ok, undisturbed.ToString());
         Dictionary<string, Published> previous = State(before);
@@ -90,10 +90,10 @@ public sealed class FaultInjectionTests(SparkServerFixture fixture, ITestOutputH
         {
             TimeSpan after = TimeSpan.FromSeconds(0.5 + (random.NextDouble() * seconds));
             watch.Restart();
-            (JobResult killed, double sinceKill) = await Cxspark.RunAndSignalWhenAsync("KILL", () => watch.Elapsed >= after, mayExitFirst: true, Args("nightly", large, output, $"trial-{trial}"));
+            (ProcessResult killed, double sinceKill) = await Cxspark.RunAndSignalWhenAsync("KILL", () => watch.Elapsed >= after, mayExitFirst: true, Args("nightly", large, output, $"trial-{trial}"));
             // A run faster than the undisturbed one may finish before its moment: then it must have succeeded.
             Assert.True(killed.ExitCode == (sinceKill < 0 ? ExitCodes.Ok : 137), killed.ToString());
-            JobResult recovered = await Cxspark.RunAsync("recover", "--output", output);
+            ProcessResult recovered = await Cxspark.RunAsync("recover", "--output", output);
             Assert.True(recovered.ExitCode == ExitCodes.Ok, recovered.ToString());
 
             Dictionary<string, Published> state = State(output);
@@ -106,7 +106,7 @@ public sealed class FaultInjectionTests(SparkServerFixture fixture, ITestOutputH
             survived++;
         }
 
-        JobResult last = await Cxspark.RunAsync(Args("nightly", large, output, "run-last"));
+        ProcessResult last = await Cxspark.RunAsync(Args("nightly", large, output, "run-last"));
         Assert.True(last.ExitCode == ExitCodes.Ok, last.ToString());
         Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), State(output).Keys.Order(StringComparer.Ordinal));
         foreach (string table in expected.Keys)
@@ -124,7 +124,7 @@ public sealed class FaultInjectionTests(SparkServerFixture fixture, ITestOutputH
         (string small, _) = await ZonesAsync();
         string output = RepoPaths.NewTempDir("fault-concurrent");
 
-        JobResult[] results = await Task.WhenAll(
+        ProcessResult[] results = await Task.WhenAll(
             Cxspark.RunAsync(Args("clean", small, output, "run-one")),
             Task.Delay(300).ContinueWith(_ => Cxspark.RunAsync(Args("clean", small, output, "run-two"))).Unwrap());
 
@@ -145,7 +145,7 @@ public sealed class FaultInjectionTests(SparkServerFixture fixture, ITestOutputH
         Dictionary<string, Published> previous = State(output);
         string profiles = Path.Combine(output, OutputTables.Staging, "run-stop", "new", OutputTables.CustomerProfiles);
 
-        (JobResult stopped, double seconds) = await Cxspark.RunAndSignalWhenAsync(signal, () => Directory.Exists(profiles), Args("nightly", large, output, "run-stop"));
+        (ProcessResult stopped, double seconds) = await Cxspark.RunAndSignalWhenAsync(signal, () => Directory.Exists(profiles), Args("nightly", large, output, "run-stop"));
 
         Assert.True(stopped.ExitCode == exitCode, stopped.ToString());
         Assert.True(seconds < 30, $"exited {seconds:F1} s after SIG{signal}");
@@ -198,7 +198,7 @@ public sealed class FaultInjectionTests(SparkServerFixture fixture, ITestOutputH
             if (!s_published.TryGetValue((zone, verb, runId), out string? output))
             {
                 output = RepoPaths.NewTempDir("fault-before");
-                JobResult result = await Cxspark.RunAsync(Args(verb, zone, output, runId));
+                ProcessResult result = await Cxspark.RunAsync(Args(verb, zone, output, runId));
                 Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
                 s_published[(zone, verb, runId)] = output;
             }

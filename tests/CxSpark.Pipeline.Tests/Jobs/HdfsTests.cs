@@ -59,7 +59,7 @@ public sealed class HdfsTests(SparkServerFixture fixture, HdfsFixture hdfs) : IC
         string hdfsOutput = hdfs.Url + "/" + name + "-out";
         string localOutput = new Uri(RepoPaths.NewTempDir("nightly-file-out")).AbsoluteUri;
 
-        JobResult[] results = await Task.WhenAll(
+        ProcessResult[] results = await Task.WhenAll(
             RunNightlyAsync(new Uri(sample).AbsoluteUri, localOutput),
             RunNightlyAsync(hdfsInput, hdfsOutput));
 
@@ -108,7 +108,7 @@ public sealed class HdfsTests(SparkServerFixture fixture, HdfsFixture hdfs) : IC
         return JsonDocument.Parse(Assert.Single(lines).GetString("value")!).RootElement;
     }
 
-    private Task<JobResult> RunNightlyAsync(string input, string output) =>
+    private Task<ProcessResult> RunNightlyAsync(string input, string output) =>
         Cxspark.RunAsync("nightly", "--input", input, "--output", output, "--run-date", RunDate,
             "--config", Path.Combine(RepoPaths.Root, "data-samples", "online-retail", "cxspark.json"),
             "--set", "Segments:MinK=3", "--set", "Segments:MaxK=5", "--set", "Recommend:DecayDays=15", "--remote", fixture.Remote);

@@ -16,7 +16,7 @@ public sealed class InterruptedRunTests(SparkServerFixture fixture)
     public async Task Clean_KilledWhileWritingThenRerun_NoPartialPartitionAndSameTables()
     {
         string output = RepoPaths.NewTempDir("killed-out");
-        JobResult first = await RunCleanAsync(output);
+        ProcessResult first = await RunCleanAsync(output);
         Assert.True(first.ExitCode == ExitCodes.Ok, first.ToString());
         string[] tables = PublishedTables(output);
         string reference = RepoPaths.NewTempDir("killed-reference");
@@ -27,7 +27,7 @@ public sealed class InterruptedRunTests(SparkServerFixture fixture)
 
         Dictionary<string, string[]> before = tables.ToDictionary(t => t, t => Files(output, t));
         string staging = Path.Combine(output, "_staging");
-        JobResult killed = await Cxspark.RunAndKillWhenAsync(() => IsStagingWritten(staging), CleanArgs(output));
+        ProcessResult killed = await Cxspark.RunAndKillWhenAsync(() => IsStagingWritten(staging), CleanArgs(output));
 
         Assert.NotEqual(ExitCodes.Ok, killed.ExitCode);
         Assert.Equal(tables, PublishedTables(output));
@@ -36,7 +36,7 @@ public sealed class InterruptedRunTests(SparkServerFixture fixture)
             Assert.Equal(before[table], Files(output, table));
         }
 
-        JobResult rerun = await RunCleanAsync(output);
+        ProcessResult rerun = await RunCleanAsync(output);
 
         Assert.True(rerun.ExitCode == ExitCodes.Ok, rerun.ToString());
         Assert.Equal(tables, PublishedTables(output));
@@ -63,5 +63,5 @@ public sealed class InterruptedRunTests(SparkServerFixture fixture)
     private string[] CleanArgs(string output) => ["clean", "--input", Path.Combine(RepoPaths.Root, "data-samples", "online-retail"),
         "--output", output, "--run-date", RunDate, "--remote", fixture.Remote];
 
-    private Task<JobResult> RunCleanAsync(string output) => Cxspark.RunAsync(CleanArgs(output));
+    private Task<ProcessResult> RunCleanAsync(string output) => Cxspark.RunAsync(CleanArgs(output));
 }

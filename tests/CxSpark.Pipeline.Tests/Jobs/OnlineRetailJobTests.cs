@@ -29,7 +29,7 @@ public sealed class OnlineRetailJobTests(SparkServerFixture fixture)
     {
         string output = RepoPaths.NewTempDir("sample-out");
 
-        JobResult result = await Cxspark.RunAsync("nightly", "--output", output, "--run-date", "2011-12-10", "--remote", fixture.Remote);
+        ProcessResult result = await Cxspark.RunAsync("nightly", "--output", output, "--run-date", "2011-12-10", "--remote", fixture.Remote);
 
         Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
         JsonElement manifest = Cxspark.Manifest(output, "nightly");

@@ -19,7 +19,7 @@ public sealed class OnlineRetailRecommendTests(SparkServerFixture fixture)
         (string output, _) = await OnlineRetailRun.CleanAsync(fixture.Remote);
 
         // Two of the default grid's three decay constants keep CI short; the README's numbers come from the full default grid.
-        JobResult result = await Cxspark.RunAsync("recommend", "--output", output, "--run-date", OnlineRetailRun.RunDate, "--remote", fixture.Remote,
+        ProcessResult result = await Cxspark.RunAsync("recommend", "--output", output, "--run-date", OnlineRetailRun.RunDate, "--remote", fixture.Remote,
             "--set", "Recommend:DecayDays=15,30");
 
         Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());

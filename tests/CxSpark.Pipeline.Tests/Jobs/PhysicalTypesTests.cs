@@ -34,7 +34,7 @@ public sealed class PhysicalTypesTests(SparkServerFixture fixture)
         string output = RepoPaths.NewTempDir("out-mixed-types");
 
         // 5e9 (beyond int32) is above the default absurd_value bounds on quantity and line amount.
-        JobResult result = await RunCleanAsync(input, output, "--set", "Cleaning:MaxQuantity=1e10", "--set", "Cleaning:MaxLineAmount=1e11");
+        ProcessResult result = await RunCleanAsync(input, output, "--set", "Cleaning:MaxQuantity=1e10", "--set", "Cleaning:MaxLineAmount=1e11");
 
         Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
         JsonElement counts = Cxspark.Manifest(output, "clean").GetProperty("cleaning").GetProperty("transactions");
@@ -64,7 +64,7 @@ public sealed class PhysicalTypesTests(SparkServerFixture fixture)
         await WritePartAsync(transactions, "TIMESTAMP_MICROS", "STRING", "DOUBLE", ["t2", "c1", "p1", "three", 2.5, "2011-06-01 10:00:00"]);
         string[] parts = Directory.GetFiles(transactions, "*.parquet").Select(f => Path.GetFileName(f)!).ToArray();
 
-        JobResult result = await RunCleanAsync(input, RepoPaths.NewTempDir("out-text-quantity"));
+        ProcessResult result = await RunCleanAsync(input, RepoPaths.NewTempDir("out-text-quantity"));
 
         Assert.True(result.ExitCode == ExitCodes.BadInput, result.ToString());
         Assert.Contains("'transactions'", result.Stderr);
@@ -96,6 +96,6 @@ public sealed class PhysicalTypesTests(SparkServerFixture fixture)
         }
     }
 
-    private Task<JobResult> RunCleanAsync(string input, string output, params string[] extra) =>
+    private Task<ProcessResult> RunCleanAsync(string input, string output, params string[] extra) =>
         Cxspark.RunAsync(["clean", "--input", input, "--output", output, "--run-date", RunDate, "--remote", fixture.Remote, .. extra]);
 }

@@ -21,12 +21,12 @@ public sealed class QualityGateJobTests(SparkServerFixture fixture)
         await Transactions().Write().ParquetAsync(Path.Combine(full, "transactions"));
         await Transactions().Filter(Pmod(Hash(Col("transaction_id")), 10) == 0).Write().ParquetAsync(Path.Combine(tenth, "transactions"));
         string output = RepoPaths.NewTempDir("gate-drop");
-        JobResult first = await Cxspark.RunAsync(Args("clean", full, output, "run-full"));
+        ProcessResult first = await Cxspark.RunAsync(Args("clean", full, output, "run-full"));
         Assert.True(first.ExitCode == ExitCodes.Ok, first.ToString());
         long before = DuckDb.Count(output, "clean/transactions");
 
-        JobResult dropped = await Cxspark.RunAsync(Args("clean", tenth, output, "run-tenth"));
-        JobResult alone = await Cxspark.RunAsync(Args("clean", tenth, RepoPaths.NewTempDir("gate-alone"), "run-alone"));
+        ProcessResult dropped = await Cxspark.RunAsync(Args("clean", tenth, output, "run-tenth"));
+        ProcessResult alone = await Cxspark.RunAsync(Args("clean", tenth, RepoPaths.NewTempDir("gate-alone"), "run-alone"));
 
         Assert.True(dropped.ExitCode == ExitCodes.QualityGateFailed, dropped.ToString());
         Assert.Contains("quality gate failed, nothing published: transactions:", dropped.Stderr, StringComparison.Ordinal);

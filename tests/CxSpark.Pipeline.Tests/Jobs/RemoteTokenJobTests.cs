@@ -18,7 +18,7 @@ public sealed class RemoteTokenJobTests
         string token = "tok" + Guid.NewGuid().ToString("N");
         string output = RepoPaths.NewTempDir("remote-token");
 
-        JobResult result = await Cxspark.RunAsync("clean", "--input", RepoPaths.NewTempDir("raw"), "--output", output,
+        ProcessResult result = await Cxspark.RunAsync("clean", "--input", RepoPaths.NewTempDir("raw"), "--output", output,
             "--remote", string.Format(System.Globalization.CultureInfo.InvariantCulture, remoteFormat, token), "--set", "Spark:ConnectTimeoutSeconds=5");
 
         Assert.True(result.ExitCode == ExitCodes.BadInput, result.ToString());

@@ -31,7 +31,7 @@ public sealed class RunIdJobTests
         Dictionary<string, string> before = Snapshot(root);
 
         // An unreachable remote: if the run id were accepted, the job would fail with exit 3, never start a local Spark.
-        JobResult result = await Cxspark.RunAsync(["clean", "--input", input, "--output", output, "--run-date", "2011-12-10",
+        ProcessResult result = await Cxspark.RunAsync(["clean", "--input", input, "--output", output, "--run-date", "2011-12-10",
             "--remote", "sc://127.0.0.1:9", "--set", "Spark:ConnectTimeoutSeconds=5", .. setRunId]);
 
         Assert.True(result.ExitCode == ExitCodes.BadInput, result.ToString());

@@ -16,7 +16,7 @@ public sealed class SecretsJobTests(SparkServerFixture fixture)
         string output = RepoPaths.NewTempDir("secrets-out");
         string missingTable = Path.Combine(RepoPaths.NewTempDir("secrets-raw"), "token=" + pathToken, "transactions");
 
-        JobResult result = await Cxspark.RunAsync("clean", "--input", RepoPaths.NewTempDir("raw"), "--output", output, "--run-date", "2011-12-10",
+        ProcessResult result = await Cxspark.RunAsync("clean", "--input", RepoPaths.NewTempDir("raw"), "--output", output, "--run-date", "2011-12-10",
             "--remote", fixture.Remote, "--set", "Pii:HashKey=" + hashKey, "--set", "Tables:transactions:Path=" + missingTable);
 
         Assert.True(result.ExitCode == ExitCodes.BadInput, result.ToString());

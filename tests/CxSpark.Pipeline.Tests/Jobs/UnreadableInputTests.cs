@@ -39,7 +39,7 @@ public sealed class UnreadableInputTests(SparkServerFixture fixture)
 
         string output = RepoPaths.NewTempDir("out-unreadable");
 
-        JobResult result = await RunCleanAsync(input, output);
+        ProcessResult result = await RunCleanAsync(input, output);
 
         Assert.True(result.ExitCode == ExitCodes.BadInput, result.ToString());
         Assert.Contains("Input table 'transactions': cannot read ", result.Stderr);
@@ -63,7 +63,7 @@ public sealed class UnreadableInputTests(SparkServerFixture fixture)
 
         string output = RepoPaths.NewTempDir("out-damaged-page");
 
-        JobResult result = await RunCleanAsync(input, output);
+        ProcessResult result = await RunCleanAsync(input, output);
 
         Assert.True(result.ExitCode == ExitCodes.BadInput, result.ToString());
         // The footer check passes: the error comes from the cleaning stage's own read.
@@ -83,7 +83,7 @@ public sealed class UnreadableInputTests(SparkServerFixture fixture)
         await File.WriteAllBytesAsync(Path.Combine(products, "part-0001.parquet"), RandomBytes(4096));
         string output = RepoPaths.NewTempDir("out-unreadable-products");
 
-        JobResult result = await RunCleanAsync(input, output);
+        ProcessResult result = await RunCleanAsync(input, output);
 
         Assert.True(result.ExitCode == ExitCodes.BadInput, result.ToString());
         Assert.Contains("Input table 'products': cannot read ", result.Stderr);
@@ -108,6 +108,6 @@ public sealed class UnreadableInputTests(SparkServerFixture fixture)
         return bytes;
     }
 
-    private Task<JobResult> RunCleanAsync(string input, string output) =>
+    private Task<ProcessResult> RunCleanAsync(string input, string output) =>
         Cxspark.RunAsync("clean", "--input", input, "--output", output, "--run-date", "2011-12-31", "--remote", fixture.Remote);
 }

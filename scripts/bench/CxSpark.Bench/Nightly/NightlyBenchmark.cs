@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using CxSpark.Processes;
 
 namespace CxSpark.Bench.Nightly;
 
@@ -65,17 +66,17 @@ internal static class NightlyBenchmark
             }
 
             Console.WriteLine($"[bench] {size.Label}: generating {size.Lines:N0} lines (seed {options.Seed}) into {zone}");
-            (int exit, double seconds, IReadOnlyList<string> stdout) = await ProcessRunner.RunAsync(options.Cxspark,
+            ProcessResult generated = await LoggedProcess.RunAsync(options.Cxspark,
                 ["gen-data", "--lines", size.Lines.ToString(CultureInfo.InvariantCulture), "--seed", options.Seed.ToString(CultureInfo.InvariantCulture),
                  "--end-date", options.EndDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "--output", partial, "--remote", options.Remote],
                 Path.Combine(options.Work, "gen-data.log"));
-            if (exit != 0)
+            if (generated.ExitCode != 0)
             {
-                throw new InvalidOperationException($"gen-data exited {exit}; see {Path.Combine(options.Work, "gen-data.log")}");
+                throw new InvalidOperationException($"gen-data exited {generated.ExitCode}; see {Path.Combine(options.Work, "gen-data.log")}");
             }
 
-            Console.WriteLine($"[bench] {size.Label}: generated in {seconds:F1} s");
-            await File.WriteAllLinesAsync(Path.Combine(partial, ".complete"), stdout.Where(l => l.Contains('\t')));
+            Console.WriteLine($"[bench] {size.Label}: generated in {generated.Elapsed.TotalSeconds:F1} s");
+            await File.WriteAllLinesAsync(Path.Combine(partial, ".complete"), generated.StdoutLines().Where(l => l.Contains('\t')));
             if (Directory.Exists(zone))
             {
                 Directory.Delete(zone, recursive: true);
@@ -120,9 +121,10 @@ internal static class NightlyBenchmark
             "--set", "Spark:ShufflePartitions=" + options.ShufflePartitions.ToString(CultureInfo.InvariantCulture),
             .. (options.Evaluate ? Array.Empty<string>() : ["--set", "Recommend:Evaluate=false", "--set", "Recommend:DecayDays=" + NoEvaluationDecayDays])];
         bool timed = File.Exists("/usr/bin/time");
-        (int exit, double wall, _) = timed
-            ? await ProcessRunner.RunAsync("/usr/bin/time", ["-f", "%M", "-o", rss, .. job], log)
-            : await ProcessRunner.RunAsync(job[0], job[1..], log);
+        ProcessResult run = timed
+            ? await LoggedProcess.RunAsync("/usr/bin/time", ["-f", "%M", "-o", rss, .. job], log)
+            : await LoggedProcess.RunAsync(job[0], job[1..], log);
+        (int exit, double wall) = (run.ExitCode, run.Elapsed.TotalSeconds);
         long? maxRssMb = timed && File.Exists(rss) && long.TryParse((await File.ReadAllLinesAsync(rss)).LastOrDefault(), out long kb) ? kb / 1024 : null;
 
         string manifest = Path.Combine(output, "_runs", runId + ".json");
@@ -175,10 +177,9 @@ internal static class NightlyBenchmark
         }
         string submit = Path.Combine(options.SparkHome ?? throw new InvalidOperationException("--spark-home is required with --reference-jar"), "bin", "spark-submit");
         // A client's SPARK_REMOTE would make spark-submit run the class as a Connect client.
-        (int exit, double wall, IReadOnlyList<string> stdout) = await ProcessRunner.RunAsync(submit, arguments, log,
-            new Dictionary<string, string?> { ["SPARK_REMOTE"] = null, ["SPARK_CONNECT_MODE_ENABLED"] = null });
+        ProcessResult run = await LoggedProcess.RunAsync(submit, arguments, log, unset: ["SPARK_REMOTE", "SPARK_CONNECT_MODE_ENABLED"]);
         var stages = new List<ReferenceStage>();
-        foreach (string line in stdout.Where(l => l.StartsWith("{\"stage\"", StringComparison.Ordinal)))
+        foreach (string line in run.StdoutLines().Where(l => l.StartsWith("{\"stage\"", StringComparison.Ordinal)))
         {
             using JsonDocument stage = JsonDocument.Parse(line);
             JsonElement root = stage.RootElement;
@@ -186,7 +187,7 @@ internal static class NightlyBenchmark
                 root.GetProperty("rows_in").GetInt64(), root.GetProperty("rows_out").GetInt64()));
         }
 
-        return new ReferenceResult(exit, wall, stages, log);
+        return new ReferenceResult(run.ExitCode, run.Elapsed.TotalSeconds, stages, log);
     }
 
     private static async Task<string> WriteAsync(string folder, BenchRun run)

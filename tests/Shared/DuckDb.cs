@@ -1,6 +1,6 @@
 using DuckDB.NET.Data;
 
-namespace CxSpark.Pipeline.Tests.Infrastructure;
+namespace CxSpark.Testing;
 
 /// <summary>Reads published Parquet tables with DuckDB, an engine independent of Spark.</summary>
 public static class DuckDb
