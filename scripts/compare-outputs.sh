@@ -152,6 +152,8 @@ stop_server() {
   fi
 }
 trap stop_server EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 remote=${SPARK_REMOTE:-}
 if [ -z "$remote" ]; then
   port=${CXSPARK_COMPARE_PORT:-15302}
