@@ -106,7 +106,7 @@ public sealed class TablePublisher
     /// <summary>Deletes this run's staged tables after a failure; a commit already under way is left to recovery.</summary>
     /// <remarks>
     /// Tasks of a write that was just interrupted can still create files in the staging folder for a moment, so the folder
-    /// is deleted until it stays gone (about 3 s at most); whatever is left then is removed by the next run's sweep.
+    /// is deleted until it has stayed gone for 1.5 s (12.5 s at most); whatever is left then is removed by the next run's sweep.
     /// </remarks>
     public void Abort()
     {
@@ -116,22 +116,37 @@ public sealed class TablePublisher
         }
 
         string staging = Layout.CheckInside(Layout.RunStaging(_runId), Layout.Staging);
-        for (int attempt = 0; attempt < 10 && Directory.Exists(staging); attempt++)
+        // Tasks of an interrupted write can still create files, even commit a whole table, a moment after the interrupt:
+        // the folder must stay gone for a quiet period, not just be gone once.
+        int quiet = 0;
+        for (int attempt = 0; attempt < AbortAttempts && quiet < AbortQuietChecks; attempt++)
         {
-            try
+            if (!Directory.Exists(staging))
             {
-                Directory.Delete(staging, recursive: true);
+                quiet++;
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            else
             {
-                // Files appeared while deleting: try again below.
+                quiet = 0;
+                try
+                {
+                    Directory.Delete(staging, recursive: true);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // Files appeared while deleting: try again below.
+                }
             }
 
-            Thread.Sleep(300);
+            Thread.Sleep(s_abortCheckInterval);
         }
 
         Layout.DeleteStagingIfEmpty();
     }
+
+    private const int AbortAttempts = 50;
+    private const int AbortQuietChecks = 6;
+    private static readonly TimeSpan s_abortCheckInterval = TimeSpan.FromMilliseconds(250);
 
     private RunMarker Marker(string table) => new(_runId, _job, table, _runDate, DateTimeOffset.UtcNow);
 

@@ -32,7 +32,7 @@ public static class Cxspark
     /// process that ends before the condition holds is not a failure (its outcome is returned, with -1 seconds).</summary>
     public static async Task<(ProcessResult Result, double SecondsToExit)> RunAndSignalWhenAsync(string signal, Func<bool> signalWhen, bool mayExitFirst, params string[] args)
     {
-        await using ChildProcess process = ChildProcess.Start(Options(args));
+        await using ChildProcess process = ChildProcess.Start(SignalOptions(args));
         var watch = Stopwatch.StartNew();
         while (!signalWhen())
         {
@@ -55,6 +55,17 @@ public static class Cxspark
         var sinceSignal = Stopwatch.StartNew();
         ProcessResult result = await process.WaitAsync(s_exitAfterSignal);
         return (result, sinceSignal.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// The job started with every signal at its default disposition: a test host started in the background by a
+    /// non-interactive shell (as CI may start it) ignores SIGINT, children inherit that, and .NET keeps an ignored SIGINT
+    /// ignored, so the job would never see the Ctrl-C the test sends. <c>env --default-signal</c> (coreutils) resets it.
+    /// </summary>
+    private static ChildProcessOptions SignalOptions(string[] args)
+    {
+        ChildProcessOptions options = Options(args);
+        return options with { FileName = "env", Arguments = ["--default-signal", options.FileName, .. options.Arguments] };
     }
 
     private static ChildProcessOptions Options(string[] args, IReadOnlyDictionary<string, string>? environment = null) =>
