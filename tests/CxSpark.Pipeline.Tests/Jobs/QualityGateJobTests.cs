@@ -41,6 +41,26 @@ public sealed class QualityGateJobTests(SparkServerFixture fixture)
         Assert.Equal(before, verdict.GetProperty("baseline").GetDouble());
     }
 
+    [Fact]
+    public async Task Nightly_OnlyReturns_Exits6NamingTheCountsAndPublishesNothing()
+    {
+        string zone = RepoPaths.NewTempDir("zone-returns");
+        DataFrame returns = Transactions().Filter(Col("transaction_id").StartsWith("C"));
+        long returnLines = await returns.CountAsync();
+        await returns.Write().ParquetAsync(Path.Combine(zone, "transactions"));
+        string output = RepoPaths.NewTempDir("gate-returns");
+
+        ProcessResult result = await Cxspark.RunAsync(Args("nightly", zone, output, "run-returns"));
+
+        Assert.True(result.ExitCode == ExitCodes.QualityGateFailed, result.ToString());
+        // Cancellations without a customer are quarantined (missing_key); every other line is a return.
+        Assert.Matches($@"transactions: no clean purchase to profile for {RunDate}: of {returnLines} rows in, \d+ are returns and \d+ quarantined \(missing_key \d+\)", result.Stderr);
+        Assert.Equal(["_runs"], Directory.GetFileSystemEntries(output).Select(Path.GetFileName));
+        JsonElement manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "_runs", "run-returns.json"))).RootElement;
+        Assert.Equal("failed", manifest.GetProperty("status").GetString());
+        Assert.Contains(manifest.GetProperty("quality").EnumerateArray(), v => v.GetProperty("gate").GetString() == "nothing_to_profile");
+    }
+
     private DataFrame Transactions() => _spark.Read().Parquet(Path.Combine(RepoPaths.Root, "data-samples", "online-retail", "transactions"));
 
     private string[] Args(string verb, string input, string output, string runId) =>
