@@ -81,10 +81,8 @@ public static class PipelineOptionsLoader
     private static RecommendOptions LoadRecommend(IConfiguration configuration)
     {
         var defaults = new RecommendOptions();
-        string? text = Empty(configuration["Recommend:Feedback"]);
-        FeedbackKind feedback = text is null ? defaults.Feedback
-            : Enum.TryParse(text, ignoreCase: true, out FeedbackKind kind) && Enum.IsDefined(kind) && !int.TryParse(text, out _) ? kind
-            : throw new PipelineConfigurationException("Recommend:Feedback", $"'{text.ToLowerInvariant()}' is not 'implicit' or 'explicit'.");
+        FeedbackKind feedback = Choice<FeedbackKind>(configuration, "Recommend:Feedback", text => $"'{text.ToLowerInvariant()}' is not 'implicit' or 'explicit'.")
+            ?? defaults.Feedback;
         var weights = new EventWeights
         {
             Cart = NonNegative(configuration, "Recommend:CartWeight") ?? defaults.EventWeights.Cart,
@@ -135,12 +133,17 @@ public static class PipelineOptionsLoader
         };
     }
 
-    private static GateAction? Action(IConfiguration configuration, string key)
+    private static GateAction? Action(IConfiguration configuration, string key) =>
+        Choice<GateAction>(configuration, key, text => $"'{text}' is not fail, warn or off.");
+
+    /// <summary>One of <typeparamref name="T"/>'s names, any case; numbers are refused; null when the key is unset.</summary>
+    private static T? Choice<T>(IConfiguration configuration, string key, Func<string, string> refusal)
+        where T : struct, Enum
     {
         string? text = Empty(configuration[key]);
         return text is null ? null
-            : Enum.TryParse(text, ignoreCase: true, out GateAction action) && Enum.IsDefined(action) && !int.TryParse(text, out _) ? action
-            : throw new PipelineConfigurationException(key, $"'{text}' is not fail, warn or off.");
+            : Enum.TryParse(text, ignoreCase: true, out T value) && Enum.IsDefined(value) && !int.TryParse(text, out _) ? value
+            : throw new PipelineConfigurationException(key, refusal(text));
     }
 
     private static ValueBounds LoadBounds(IConfiguration configuration)

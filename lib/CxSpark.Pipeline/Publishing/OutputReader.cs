@@ -10,15 +10,13 @@ public sealed class OutputReader
 {
     private readonly SparkSession _spark;
     private readonly TablePublisher _publisher;
-    private readonly DateOnly _runDate;
     private readonly Dictionary<string, DataFrame> _persisted = new(StringComparer.Ordinal);
 
     /// <summary>Creates a reader of one run date's partitions.</summary>
-    public OutputReader(SparkSession spark, TablePublisher publisher, DateOnly runDate)
+    public OutputReader(SparkSession spark, TablePublisher publisher)
     {
         _spark = spark;
         _publisher = publisher;
-        _runDate = runDate;
     }
 
     /// <summary>
@@ -61,7 +59,7 @@ public sealed class OutputReader
     /// <exception cref="MissingInputException">The table was neither staged by this run nor published for the run date.</exception>
     public async Task<DataFrame> RequireAsync(string table, string producer, CancellationToken cancellationToken = default) =>
         await ReadAsync(table, cancellationToken).ConfigureAwait(false)
-            ?? throw new MissingInputException(table, _runDate, _publisher.Layout.Root, producer);
+            ?? throw new MissingInputException(table, _publisher.RunDate, _publisher.Layout.Root, producer);
 
     /// <summary>
     /// Keeps the run date's partition of <paramref name="table"/> in Spark's cache (memory, spilling to disk) for the

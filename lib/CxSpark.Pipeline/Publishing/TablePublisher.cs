@@ -39,6 +39,9 @@ public sealed class TablePublisher
     /// <summary>The output root's layout.</summary>
     public OutputLayout Layout { get; }
 
+    /// <summary>The run date whose partitions this run stages and publishes.</summary>
+    public DateOnly RunDate => _runDate;
+
     /// <summary>The tables staged so far, in staging order.</summary>
     public IReadOnlyList<string> Staged => _staged;
 

@@ -19,7 +19,7 @@ public sealed class RunContext
         Options = options;
         Logger = logger;
         Publisher = new TablePublisher(spark, options.Output, options.RunId, options.RunDate, job);
-        Outputs = new OutputReader(spark, Publisher, options.RunDate);
+        Outputs = new OutputReader(spark, Publisher);
         Manifest = new RunManifest { RunId = options.RunId, Job = job, RunDate = options.RunDate, Config = options.Effective };
     }
 
